@@ -1,0 +1,62 @@
+package at.leoben.assistant.audit;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One line of the audit trail. Written once, read by admins, never edited by the service. */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry extends PanacheEntityBase {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(name = "occurred_at", nullable = false)
+  public Instant occurredAt;
+
+  @Column(nullable = false)
+  public String event;
+
+  @Column(name = "conversation_id")
+  public UUID conversationId;
+
+  @Column(name = "message_id")
+  public UUID messageId;
+
+  public String kind;
+  public String reason;
+  public String question;
+  public String answer;
+  public String model;
+
+  @Column(name = "prompt_version")
+  public String promptVersion;
+
+  @Column(name = "responsible_name", nullable = false)
+  public String responsibleName;
+
+  @Column(name = "responsible_role", nullable = false)
+  public String responsibleRole;
+
+  @Column(name = "responsible_contact", nullable = false)
+  public String responsibleContact;
+
+  @Column(name = "latency_ms")
+  public Long latencyMs;
+
+  @Column(name = "input_tokens")
+  public Integer inputTokens;
+
+  @Column(name = "output_tokens")
+  public Integer outputTokens;
+
+  public String failure;
+}

@@ -1,0 +1,89 @@
+package at.leoben.assistant.audit;
+
+import at.leoben.assistant.disclosure.Responsible;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * The audit trail. Every method joins the caller's transaction ({@code MANDATORY}): an entry is
+ * written together with what it records, or not at all.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+  static final String TURN = "TURN";
+  static final String CONVERSATION_ERASED = "CONVERSATION_ERASED";
+
+  private final Responsible responsible;
+  private final Clock clock;
+
+  public AuditTrail(Responsible responsible, Clock clock) {
+    this.responsible = responsible;
+    this.clock = clock;
+  }
+
+  @Transactional(TxType.MANDATORY)
+  public void recordTurn(AuditRecord record) {
+    AuditEntry entry = newEntry(TURN, record.conversationId());
+    entry.messageId = record.messageId();
+    entry.kind = record.kind();
+    entry.reason = record.reason();
+    entry.question = record.question();
+    entry.answer = record.answer();
+    entry.model = record.model();
+    entry.promptVersion = record.promptVersion();
+    entry.latencyMs = record.latencyMs();
+    entry.inputTokens = record.inputTokens();
+    entry.outputTokens = record.outputTokens();
+    entry.failure = record.failure();
+    entry.persist();
+    // Flush now so that a refused insert fails this turn, not a later statement.
+    Panache.getEntityManager().flush();
+  }
+
+  /**
+   * A citizen erased a conversation: its questions and answers in the audit are replaced by their
+   * SHA-256 digest (what was said is gone, that something was said stays provable), and the
+   * erasure itself is recorded.
+   */
+  @Transactional(TxType.MANDATORY)
+  public void recordErasure(UUID conversationId) {
+    for (AuditEntry entry : AuditEntry.<AuditEntry>list("conversationId", conversationId)) {
+      entry.question = digest(entry.question);
+      entry.answer = digest(entry.answer);
+    }
+    newEntry(CONVERSATION_ERASED, conversationId).persist();
+  }
+
+  private AuditEntry newEntry(String event, UUID conversationId) {
+    AuditEntry entry = new AuditEntry();
+    entry.occurredAt = Instant.now(clock);
+    entry.event = event;
+    entry.conversationId = conversationId;
+    entry.responsibleName = responsible.name();
+    entry.responsibleRole = responsible.role();
+    entry.responsibleContact = responsible.contact();
+    return entry;
+  }
+
+  private static String digest(String text) {
+    if (text == null || text.startsWith("erased:sha256:")) {
+      return text;
+    }
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return "erased:sha256:" + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

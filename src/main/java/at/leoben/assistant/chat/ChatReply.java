@@ -1,0 +1,79 @@
+package at.leoben.assistant.chat;
+
+import at.leoben.assistant.disclosure.DisclosedAnswer;
+import at.leoben.assistant.disclosure.Disclosure;
+import at.leoben.assistant.fallback.AnalogueChannel;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The reply object of the citizen API. An AI answer cannot be built without its disclosure, and
+ * a fallback cannot claim one.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChatReply(
+    UUID conversationId,
+    String conversationToken,
+    UUID messageId,
+    ReplyKind kind,
+    ReplyReason reason,
+    String answer,
+    Disclosure disclosure,
+    List<Source> sources,
+    List<AnalogueChannel> analogueChannels,
+    String reviewStatus) {
+
+  static final String NOT_REVIEWED = "NOT_REVIEWED";
+
+  public ChatReply {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(answer, "answer");
+    if (kind == ReplyKind.AI_GENERATED && disclosure == null) {
+      throw new IllegalArgumentException("an AI answer needs its KI-generiert disclosure");
+    }
+    if (kind == ReplyKind.FALLBACK && disclosure != null) {
+      throw new IllegalArgumentException("a fallback must not claim to be AI-generated");
+    }
+    if (kind != ReplyKind.AI_GENERATED && reason == null) {
+      throw new IllegalArgumentException("a reply that is not an AI answer says why");
+    }
+    sources = List.copyOf(sources);
+    analogueChannels = List.copyOf(analogueChannels);
+  }
+
+  static ChatReply ai(
+      ConversationRef conversation, UUID messageId, DisclosedAnswer answer, List<AnalogueChannel> channels) {
+    return new ChatReply(
+        conversation.id(),
+        conversation.token(),
+        messageId,
+        ReplyKind.AI_GENERATED,
+        null,
+        answer.text(),
+        answer.disclosure(),
+        List.of(),
+        channels,
+        NOT_REVIEWED);
+  }
+
+  static ChatReply fallback(
+      ConversationRef conversation,
+      UUID messageId,
+      ReplyReason reason,
+      String text,
+      List<AnalogueChannel> channels) {
+    return new ChatReply(
+        conversation.id(),
+        conversation.token(),
+        messageId,
+        ReplyKind.FALLBACK,
+        reason,
+        text,
+        null,
+        List.of(),
+        channels,
+        null);
+  }
+}

@@ -1,0 +1,74 @@
+package at.leoben.assistant.chat;
+
+import at.leoben.assistant.disclosure.Disclosure;
+import at.leoben.assistant.disclosure.Disclosures;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.vertx.core.http.HttpServerResponse;
+
+/** The citizen's chat, as one JSON reply or as Server-Sent Events. */
+@Path("/api/v1/chat")
+@Consumes(MediaType.APPLICATION_JSON)
+public class ChatResource {
+
+  static final String TOKEN_HEADER = "X-Conversation-Token";
+
+  private final TurnService turns;
+  private final ChatRequestParser parser;
+
+  public ChatResource(TurnService turns, ChatRequestParser parser) {
+    this.turns = turns;
+    this.parser = parser;
+  }
+
+  @POST
+  @Produces(MediaType.APPLICATION_JSON)
+  @RequestBody(content = @Content(schema = @Schema(implementation = ChatRequest.class)))
+  @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChatReply.class)))
+  public Response chat(String body, @HeaderParam(TOKEN_HEADER) String token) {
+    TurnResult result = turns.answer(turns.begin(parser.parse(body), token));
+    Response.ResponseBuilder response = Response.ok(result.reply());
+    result.disclosureHeader().ifPresent(header -> response.header(Disclosures.HEADER, header));
+    return response.build();
+  }
+
+  @POST
+  @Path("/stream")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Blocking
+  public Multi<OutboundSseEvent> stream(
+      @RequestBody(content = @Content(schema = @Schema(implementation = ChatRequest.class))) String body,
+      @HeaderParam(TOKEN_HEADER) String token,
+      @Context Sse sse,
+      HttpServerResponse http) {
+    TurnService.Turn turn = turns.begin(parser.parse(body), token);
+    Disclosure disclosure = turns.streamDisclosure(turn);
+    // Headers go out before the first token, so any stream that may carry model output is labelled.
+    // Set on the Vert.x response: Quarkus REST ignores RestMulti headers for SSE (quarkus#44902).
+    if (!turns.handsOver(turn)) {
+      http.putHeader(Disclosures.HEADER, turns.header(disclosure));
+    }
+    return turns.stream(turn, disclosure)
+            .map(
+                event ->
+                    sse.newEventBuilder()
+                        .name(event.name())
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(event.data())
+                        .build());
+  }
+}

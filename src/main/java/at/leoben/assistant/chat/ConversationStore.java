@@ -1,0 +1,175 @@
+package at.leoben.assistant.chat;
+
+import at.leoben.assistant.audit.AuditRecord;
+import at.leoben.assistant.audit.AuditTrail;
+import at.leoben.assistant.i18n.Language;
+import at.leoben.assistant.llm.PromptTurn;
+import at.leoben.assistant.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Conversations and their messages in PostgreSQL; every reply is stored with its audit entry. */
+@ApplicationScoped
+class ConversationStore {
+
+  private final AuditTrail audit;
+  private final Clock clock;
+  private final int historyMessages;
+
+  ConversationStore(
+      AuditTrail audit,
+      Clock clock,
+      ChatConfig config) {
+    this.audit = audit;
+    this.clock = clock;
+    this.historyMessages = config.historyMessages();
+  }
+
+  /** A new conversation (not stored before its first reply) or an existing one with its history. */
+  @Transactional
+  ConversationRef open(String conversationId, String token, Language requested) {
+    if (conversationId == null) {
+      Language language = requested == null ? Language.DE : requested;
+      return new ConversationRef(UUID.randomUUID(), ConversationTokens.newToken(), true, language, List.of());
+    }
+    Conversation conversation = authorized(conversationId, token);
+    Language language = requested == null ? Language.fromCode(conversation.language) : requested;
+    return new ConversationRef(conversation.id, token, false, language, history(conversation.id));
+  }
+
+  /** Stores question, reply and audit entry in one transaction; all or nothing. */
+  @Transactional(TxType.REQUIRES_NEW)
+  void record(TurnRecord turn) {
+    ConversationRef ref = turn.conversation();
+    Instant now = Instant.now(clock);
+    Conversation conversation;
+    if (ref.isNew()) {
+      conversation = new Conversation();
+      conversation.id = ref.id();
+      conversation.tokenHash = ConversationTokens.hash(ref.token());
+      conversation.language = ref.language().code();
+      conversation.createdAt = now;
+      conversation.updatedAt = now;
+      conversation.persist();
+    } else {
+      // Serialises turns of one conversation, so message positions stay gapless and unique.
+      conversation = Conversation.findById(ref.id(), LockModeType.PESSIMISTIC_WRITE);
+      if (conversation == null) {
+        throw new ProblemException(
+            Status.NOT_FOUND, "problem.conversation.not-found.title", "problem.conversation.not-found");
+      }
+    }
+    Message question = message(conversation, Message.Author.CITIZEN, turn.question(), now);
+    question.id = UUID.randomUUID();
+    question.persist();
+
+    Message reply = message(conversation, Message.Author.ASSISTANT, turn.replyText(), now);
+    reply.id = turn.replyId();
+    reply.kind = turn.kind();
+    reply.reason = turn.reason();
+    if (turn.disclosure() != null) {
+      reply.model = turn.disclosure().model();
+      reply.responsibleName = turn.disclosure().responsible().name();
+      reply.responsibleRole = turn.disclosure().responsible().role();
+      reply.responsibleContact = turn.disclosure().responsible().contact();
+      reply.generatedAt = turn.disclosure().generatedAt();
+      reply.reviewStatus = ChatReply.NOT_REVIEWED;
+    }
+    reply.persist();
+    conversation.updatedAt = now;
+
+    audit.recordTurn(
+        new AuditRecord(
+            conversation.id,
+            reply.id,
+            turn.kind().name(),
+            turn.reason() == null ? null : turn.reason().name(),
+            turn.question(),
+            turn.replyText(),
+            turn.disclosure() == null ? null : turn.disclosure().model(),
+            turn.usage() == null ? null : turn.usage().promptVersion(),
+            turn.usage() == null ? null : turn.usage().latencyMillis(),
+            turn.usage() == null ? null : turn.usage().inputTokens(),
+            turn.usage() == null ? null : turn.usage().outputTokens(),
+            turn.failure()));
+  }
+
+  @Transactional
+  StoredConversation load(String conversationId, String token) {
+    Conversation conversation = authorized(conversationId, token);
+    List<Message> messages = Message.list("conversationId = ?1 order by position", conversation.id);
+    return new StoredConversation(conversation, messages);
+  }
+
+  @Transactional
+  void erase(String conversationId, String token) {
+    Conversation conversation = authorized(conversationId, token);
+    Message.delete("conversationId", conversation.id);
+    conversation.delete();
+    audit.recordErasure(conversation.id);
+  }
+
+  record StoredConversation(Conversation conversation, List<Message> messages) {}
+
+  private Message message(Conversation conversation, Message.Author author, String content, Instant now) {
+    Message message = new Message();
+    message.conversationId = conversation.id;
+    message.position = conversation.messageCount++;
+    message.author = author;
+    message.content = content;
+    message.createdAt = now;
+    return message;
+  }
+
+  /** The most recent questions and AI answers, oldest first, for the model's memory. */
+  private List<PromptTurn> history(UUID conversationId) {
+    List<Message> recent =
+        Message.<Message>find(
+                "conversationId = ?1 and (author = ?2 or kind = ?3) order by position desc",
+                conversationId,
+                Message.Author.CITIZEN,
+                ReplyKind.AI_GENERATED)
+            .page(0, historyMessages)
+            .list();
+    List<PromptTurn> turns = new ArrayList<>();
+    for (int i = recent.size() - 1; i >= 0; i--) {
+      Message message = recent.get(i);
+      turns.add(
+          new PromptTurn(
+              message.author == Message.Author.CITIZEN ? PromptTurn.Speaker.CITIZEN : PromptTurn.Speaker.ASSISTANT,
+              message.content));
+    }
+    return turns;
+  }
+
+  private Conversation authorized(String conversationId, String token) {
+    UUID id;
+    try {
+      id = UUID.fromString(conversationId);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("problem.conversation.id-invalid");
+    }
+    Conversation conversation = Conversation.findById(id);
+    if (conversation == null) {
+      throw new ProblemException(
+          Status.NOT_FOUND, "problem.conversation.not-found.title", "problem.conversation.not-found");
+    }
+    if (token == null || token.isBlank()) {
+      throw new ProblemException(
+          Status.UNAUTHORIZED, "problem.conversation.token-missing.title", "problem.conversation.token-missing");
+    }
+    if (!ConversationTokens.matches(token, conversation.tokenHash)) {
+      throw new ProblemException(
+          Status.FORBIDDEN, "problem.conversation.token-wrong.title", "problem.conversation.token-wrong");
+    }
+    return conversation;
+  }
+}

@@ -1,0 +1,63 @@
+package at.leoben.assistant.chat;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One message of a conversation: the citizen's question or the service's reply. */
+@Entity
+@Table(name = "message")
+class Message extends PanacheEntityBase {
+
+  enum Author {
+    CITIZEN,
+    ASSISTANT
+  }
+
+  @Id public UUID id;
+
+  @Column(name = "conversation_id", nullable = false)
+  public UUID conversationId;
+
+  @Column(nullable = false)
+  public int position;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public Author author;
+
+  @Enumerated(EnumType.STRING)
+  public ReplyKind kind;
+
+  @Enumerated(EnumType.STRING)
+  public ReplyReason reason;
+
+  @Column(nullable = false)
+  public String content;
+
+  public String model;
+
+  @Column(name = "responsible_name")
+  public String responsibleName;
+
+  @Column(name = "responsible_role")
+  public String responsibleRole;
+
+  @Column(name = "responsible_contact")
+  public String responsibleContact;
+
+  @Column(name = "generated_at")
+  public Instant generatedAt;
+
+  @Column(name = "review_status")
+  public String reviewStatus;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+}

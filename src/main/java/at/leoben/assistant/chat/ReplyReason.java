@@ -1,0 +1,14 @@
+package at.leoben.assistant.chat;
+
+/** Why a reply is not an AI answer. */
+public enum ReplyReason {
+  HUMAN_REQUESTED,
+  MODEL_UNAVAILABLE,
+  SENSITIVE_AREA,
+  MISUSE,
+  NO_KNOWLEDGE,
+  MODEL_NOT_APPROVED,
+  WITHHELD,
+  /** The audit entry could not be written, so the AI answer was not delivered. */
+  AUDIT_FAILED
+}

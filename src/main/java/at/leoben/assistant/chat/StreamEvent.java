@@ -1,0 +1,66 @@
+package at.leoben.assistant.chat;
+
+import at.leoben.assistant.disclosure.DisclosedDelta;
+import at.leoben.assistant.disclosure.Disclosure;
+import java.util.List;
+
+/** The Server-Sent Events of a streamed turn, in the order the contract promises. */
+sealed interface StreamEvent {
+
+  /** The SSE event name. */
+  String name();
+
+  /** The JSON payload. */
+  Object data();
+
+  record DisclosureEvent(Disclosure disclosure) implements StreamEvent {
+    public String name() {
+      return "disclosure";
+    }
+
+    public Object data() {
+      return disclosure;
+    }
+  }
+
+  record Delta(DisclosedDelta delta) implements StreamEvent {
+    public String name() {
+      return "delta";
+    }
+
+    public Object data() {
+      return delta;
+    }
+  }
+
+  record Sources(List<Source> sources) implements StreamEvent {
+    public String name() {
+      return "sources";
+    }
+
+    public Object data() {
+      return sources;
+    }
+  }
+
+  record Done(ChatReply reply) implements StreamEvent {
+    public String name() {
+      return "done";
+    }
+
+    public Object data() {
+      return reply;
+    }
+  }
+
+  /** Replaces the rest of the stream when no (complete) AI answer can be given. */
+  record Fallback(ChatReply reply) implements StreamEvent {
+    public String name() {
+      return "fallback";
+    }
+
+    public Object data() {
+      return reply;
+    }
+  }
+}

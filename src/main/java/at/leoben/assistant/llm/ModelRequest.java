@@ -1,0 +1,11 @@
+package at.leoben.assistant.llm;
+
+import at.leoben.assistant.i18n.Language;
+import java.util.List;
+
+/** What the turn pipeline asks the model: the question, the earlier turns (oldest first). */
+public record ModelRequest(String question, List<PromptTurn> history, Language language) {
+  public ModelRequest {
+    history = List.copyOf(history);
+  }
+}

@@ -1,0 +1,79 @@
+package at.leoben.assistant.llm;
+
+import at.leoben.assistant.i18n.Language;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Builds the bounded prompt: the versioned system prompt, as many recent turns as fit the history
+ * budget (newest kept), and the question.
+ */
+@ApplicationScoped
+class Prompts {
+
+  /** Bump with every change of the system prompt file; it is kept with every audited answer. */
+  static final String VERSION = "system-v1";
+
+  private static final String ENGLISH_INSTRUCTION =
+      "\n- Die Bürgerin oder der Bürger schreibt auf Englisch: Antworten Sie auf Englisch.";
+
+  private final String systemPrompt;
+  private final int historyMaxChars;
+
+  Prompts(LlmConfig config) {
+    this.systemPrompt = load("prompts/" + VERSION + ".txt");
+    this.historyMaxChars = config.historyMaxChars();
+  }
+
+  ChatRequest build(ModelRequest request) {
+    List<ChatMessage> messages = new ArrayList<>();
+    messages.add(
+        SystemMessage.from(
+            request.language() == Language.EN ? systemPrompt + ENGLISH_INSTRUCTION : systemPrompt));
+    for (PromptTurn turn : boundedHistory(request.history())) {
+      messages.add(
+          turn.speaker() == PromptTurn.Speaker.CITIZEN
+              ? UserMessage.from(turn.text())
+              : AiMessage.from(turn.text()));
+    }
+    messages.add(UserMessage.from(request.question()));
+    return ChatRequest.builder().messages(messages).build();
+  }
+
+  private List<PromptTurn> boundedHistory(List<PromptTurn> history) {
+    Deque<PromptTurn> kept = new ArrayDeque<>();
+    int chars = 0;
+    for (int i = history.size() - 1; i >= 0; i--) {
+      PromptTurn turn = history.get(i);
+      chars += turn.text().length();
+      if (chars > historyMaxChars) {
+        break;
+      }
+      kept.addFirst(turn);
+    }
+    return List.copyOf(kept);
+  }
+
+  private static String load(String resource) {
+    try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("system prompt missing: " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package at.leoben.assistant.web;
+
+import at.leoben.assistant.i18n.Language;
+import at.leoben.assistant.i18n.Texts;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every error into {@code application/problem+json} with a German (or, on request via
+ * Accept-Language, English) message. Nothing the client sent is echoed back or logged.
+ */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+  private static final String TYPE_BASE = "https://leoben.at/probleme/";
+
+  private final Texts texts;
+
+  public ProblemMappers(Texts texts) {
+    this.texts = texts;
+  }
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
+    return render(e.status(), e.titleKey(), e.detailKey(), headers, uri, e.arguments());
+  }
+
+  @ServerExceptionMapper
+  public Response notFound(NotFoundException e, HttpHeaders headers, UriInfo uri) {
+    return render(Status.NOT_FOUND, "problem.not-found.title", "problem.not-found", headers, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response notAllowed(NotAllowedException e, HttpHeaders headers, UriInfo uri) {
+    return render(Status.METHOD_NOT_ALLOWED, "problem.method.title", "problem.method", headers, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unsupported(NotSupportedException e, HttpHeaders headers, UriInfo uri) {
+    return render(
+        Status.UNSUPPORTED_MEDIA_TYPE, "problem.media-type.title", "problem.media-type", headers, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response notAcceptable(NotAcceptableException e, HttpHeaders headers, UriInfo uri) {
+    return render(
+        Status.NOT_ACCEPTABLE, "problem.not-acceptable.title", "problem.not-acceptable", headers, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+    int status = e.getResponse().getStatus();
+    if (status == Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {
+      return render(Status.REQUEST_ENTITY_TOO_LARGE, "problem.too-large.title", "problem.too-large", headers, uri);
+    }
+    if (status >= 500) {
+      return internal(e, headers, uri);
+    }
+    return render(Status.fromStatusCode(status), "problem.validation.title", "problem.request.invalid", headers, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response internal(Throwable e, HttpHeaders headers, UriInfo uri) {
+    LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+    return render(Status.INTERNAL_SERVER_ERROR, "problem.internal.title", "problem.internal", headers, uri);
+  }
+
+  private Response render(
+      Status status, String titleKey, String detailKey, HttpHeaders headers, UriInfo uri, Object... args) {
+    Language language = languageOf(headers);
+    String type = TYPE_BASE + detailKey.replaceFirst("^problem\\.", "");
+    return new Problem(
+            type,
+            texts.get(language, titleKey),
+            status.getStatusCode(),
+            texts.get(language, detailKey, args),
+            uri.getPath())
+        .toResponse();
+  }
+
+  private static Language languageOf(HttpHeaders headers) {
+    return headers.getAcceptableLanguages().stream()
+            .findFirst()
+            .filter(locale -> locale.getLanguage().equals(Locale.ENGLISH.getLanguage()))
+            .map(locale -> Language.EN)
+            .orElse(Language.DE);
+  }
+
+}

@@ -1,0 +1,230 @@
+package at.leoben.assistant.chat;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import at.leoben.assistant.testsupport.Db;
+import at.leoben.assistant.testsupport.InjectOllamaStandIn;
+import at.leoben.assistant.testsupport.OllamaStandIn;
+import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
+import at.leoben.assistant.testsupport.OllamaStandInResource;
+import at.leoben.assistant.testsupport.Sse;
+import at.leoben.assistant.testsupport.Sse.Event;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(OllamaStandInResource.class)
+class ChatStreamTest {
+
+  @InjectOllamaStandIn OllamaStandIn ollama;
+
+  @TestHTTPResource("/api/v1/chat/stream")
+  URI streamUri;
+
+  @BeforeEach
+  void reset() {
+    ollama.reset();
+  }
+
+  static ExtractableResponse<Response> stream(Map<String, Object> body) {
+    return given()
+        .contentType(ContentType.JSON)
+        .accept("text/event-stream")
+        .body(body)
+        .post("/api/v1/chat/stream")
+        .then()
+        .statusCode(200)
+        .contentType(containsEventStream())
+        .extract();
+  }
+
+  private static String containsEventStream() {
+    return "text/event-stream";
+  }
+
+  static String deltas(List<Event> events) {
+    return events.stream()
+        .filter(e -> e.name().equals("delta"))
+        .map(e -> e.data().path("text").asText())
+        .collect(Collectors.joining());
+  }
+
+  @Test
+  void disclosureComesFirstThenDeltasThenSourcesThenDone() {
+    ollama.behave(Behaviour.answer("Das Fundamt ist im Rathaus, Erdgeschoss."));
+    ExtractableResponse<Response> response = stream(Map.of("message", "Wo ist das Fundamt?"));
+    List<Event> events = Sse.parse(response.asString());
+    List<String> names = Sse.names(events);
+
+    assertThat(names.get(0)).isEqualTo("disclosure");
+    assertThat(names.subList(1, names.size() - 2)).isNotEmpty().containsOnly("delta");
+    assertThat(names.subList(names.size() - 2, names.size())).containsExactly("sources", "done");
+
+    Event disclosure = events.get(0);
+    assertThat(disclosure.data().path("label").asText()).isEqualTo("KI-generiert");
+    assertThat(disclosure.data().path("model").asText()).isEqualTo("llama3.1:8b");
+    assertThat(disclosure.data().path("responsible").path("name").asText()).isEqualTo("Mag. Erika Muster");
+
+    assertThat(deltas(events)).isEqualTo("Das Fundamt ist im Rathaus, Erdgeschoss.");
+    Event done = events.get(events.size() - 1);
+    assertThat(done.data().path("kind").asText()).isEqualTo("AI_GENERATED");
+    assertThat(done.data().path("answer").asText()).isEqualTo("Das Fundamt ist im Rathaus, Erdgeschoss.");
+    assertThat(done.data().path("disclosure").path("label").asText()).isEqualTo("KI-generiert");
+    assertThat(done.data().path("analogueChannels").size()).isEqualTo(3);
+    assertThat(done.data().path("conversationToken").asText()).isNotBlank();
+
+    assertThat(response.header("AI-Disclosure")).startsWith("mode=ai-originated").contains("model=\"llama3.1:8b\"");
+    assertThat(ollama.chatRequests().get(0).path("stream").asBoolean(false)).isTrue();
+    assertThat(
+            Db.rows(
+                "select kind, answer from audit_entry where message_id = ?",
+                UUID.fromString(done.data().path("messageId").asText())))
+        .containsExactly(Map.of("kind", "AI_GENERATED", "answer", "Das Fundamt ist im Rathaus, Erdgeschoss."));
+  }
+
+  @Test
+  void tokensReachTheCitizenWhileTheModelIsStillWriting() throws Exception {
+    ollama.behave(Behaviour.answer("eins zwei drei vier fünf sechs", Duration.ofMillis(300)));
+    HttpRequest request =
+        HttpRequest.newBuilder(streamUri)
+            .header("Content-Type", "application/json")
+            .header("Accept", "text/event-stream")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"Zähl bis sechs\"}"))
+            .build();
+    long started = System.nanoTime();
+    List<Long> deltaArrivals = new ArrayList<>();
+    HttpResponse<java.util.stream.Stream<String>> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
+    String event = "";
+    for (String line : (Iterable<String>) response.body()::iterator) {
+      if (line.startsWith("event:")) {
+        event = line.substring(6).strip();
+      } else if (line.startsWith("data:") && event.equals("delta")) {
+        deltaArrivals.add((System.nanoTime() - started) / 1_000_000);
+      }
+    }
+    // Six chunks, 300 ms apart: the first must arrive long before the last.
+    assertThat(deltaArrivals).hasSize(6);
+    assertThat(deltaArrivals.get(5) - deltaArrivals.get(0)).isGreaterThan(1000);
+  }
+
+  @Test
+  void aStallInTheMiddleTurnsIntoAFallbackEvent() {
+    ollama.behave(Behaviour.stallAfter(2, Duration.ofSeconds(8)));
+    long started = System.nanoTime();
+    List<Event> events = Sse.parse(stream(Map.of("message", "Was kostet die Müllabfuhr?")).asString());
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(Sse.names(events)).containsExactly("disclosure", "delta", "delta", "fallback");
+    Event fallback = events.get(3);
+    assertThat(fallback.data().path("kind").asText()).isEqualTo("FALLBACK");
+    assertThat(fallback.data().path("reason").asText()).isEqualTo("MODEL_UNAVAILABLE");
+    assertThat(fallback.data().has("disclosure")).isFalse();
+    assertThat(fallback.data().path("analogueChannels").size()).isEqualTo(3);
+    assertThat(took).isLessThan(Duration.ofSeconds(7)); // idle bound in tests: 2 s
+    assertThat(
+            Db.rows(
+                "select failure from audit_entry where message_id = ?",
+                UUID.fromString(fallback.data().path("messageId").asText())))
+        .singleElement()
+        .satisfies(row -> assertThat(row.get("failure").toString()).startsWith("STALLED"));
+  }
+
+  @Test
+  void aDroppedConnectionMidStreamTurnsIntoAFallbackEvent() {
+    ollama.behave(Behaviour.dropAfter(2));
+    List<Event> events = Sse.parse(stream(Map.of("message", "Was kostet die Müllabfuhr?")).asString());
+
+    assertThat(Sse.names(events)).endsWith("fallback").doesNotContain("done");
+    assertThat(events.get(events.size() - 1).data().path("reason").asText()).isEqualTo("MODEL_UNAVAILABLE");
+  }
+
+  @Test
+  void aModelErrorBeforeAnyTokenGivesOnlyTheFallbackWithoutDisclosure() {
+    ollama.behave(Behaviour.error(500, "llama runner process has terminated"));
+    List<Event> events = Sse.parse(stream(Map.of("message", "Was kostet die Müllabfuhr?")).asString());
+
+    assertThat(Sse.names(events)).containsExactly("fallback");
+    assertThat(events.get(0).data().path("kind").asText()).isEqualTo("FALLBACK");
+  }
+
+  @Test
+  void noFirstTokenWithinTheBoundGivesTheFallback() {
+    ollama.behave(Behaviour.slow(Duration.ofSeconds(8), "zu spät"));
+    long started = System.nanoTime();
+    List<Event> events = Sse.parse(stream(Map.of("message", "Was kostet die Müllabfuhr?")).asString());
+
+    assertThat(Sse.names(events)).containsExactly("fallback");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(7));
+  }
+
+  @Test
+  void askingForAPersonStreamsOnlyTheFallbackAndNoHeader() {
+    ExtractableResponse<Response> response = stream(Map.of("message", "Ich möchte mit einem Menschen sprechen"));
+    List<Event> events = Sse.parse(response.asString());
+
+    assertThat(Sse.names(events)).containsExactly("fallback");
+    assertThat(events.get(0).data().path("reason").asText()).isEqualTo("HUMAN_REQUESTED");
+    assertThat(response.header("AI-Disclosure")).isNull();
+    assertThat(ollama.chatRequestCount()).isZero();
+  }
+
+  @Test
+  void streamedFollowUpsRememberTheConversation() {
+    ollama.behave(Behaviour.answer("Im Rathaus."));
+    Event done = last(Sse.parse(stream(Map.of("message", "Wo ist das Fundamt?")).asString()));
+    ollama.behave(Behaviour.answer("Vormittags."));
+
+    Event second =
+        last(
+            Sse.parse(
+                given()
+                    .contentType(ContentType.JSON)
+                    .header("X-Conversation-Token", done.data().path("conversationToken").asText())
+                    .body(
+                        Map.of(
+                            "message", "Wann hat es offen?",
+                            "conversationId", done.data().path("conversationId").asText()))
+                    .post("/api/v1/chat/stream")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString()));
+
+    assertThat(second.name()).isEqualTo("done");
+    assertThat(second.data().path("conversationId").asText()).isEqualTo(done.data().path("conversationId").asText());
+    assertThat(ollama.chatRequests().get(1).path("messages").toString()).contains("Wo ist das Fundamt?", "Im Rathaus.");
+  }
+
+  @Test
+  void badInputToTheStreamIsAProblemNotAStream() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("message", " "))
+        .post("/api/v1/chat/stream")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
+
+  private static Event last(List<Event> events) {
+    return events.get(events.size() - 1);
+  }
+}

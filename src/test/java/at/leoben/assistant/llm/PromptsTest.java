@@ -1,0 +1,193 @@
+package at.leoben.assistant.llm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import at.leoben.assistant.i18n.Language;
+import at.leoben.assistant.llm.PromptTurn.Speaker;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The prompt the model sees: system prompt, recent history within budget, the question last. */
+class PromptsTest {
+
+  private static final String ENGLISH = "Antworten Sie auf Englisch";
+
+  private static final List<PromptTurn> HISTORY =
+      List.of(
+          new PromptTurn(Speaker.CITIZEN, "Wo ist das Rathaus?"),
+          new PromptTurn(Speaker.ASSISTANT, "Am Erzherzog-Johann-Platz."),
+          new PromptTurn(Speaker.CITIZEN, "Wann hat es offen?"),
+          new PromptTurn(Speaker.ASSISTANT, "Montag bis Freitag ab 07:30."));
+
+  /** Only the history budget matters to Prompts; the rest are the documented defaults. */
+  private static LlmConfig config(int historyMaxChars) {
+    return new LlmConfig() {
+      @Override
+      public String baseUrl() {
+        return "http://127.0.0.1:11434";
+      }
+
+      @Override
+      public String model() {
+        return "llama3.1:8b";
+      }
+
+      @Override
+      public Duration timeout() {
+        return Duration.ofSeconds(20);
+      }
+
+      @Override
+      public Duration streamIdleTimeout() {
+        return Duration.ofSeconds(10);
+      }
+
+      @Override
+      public Duration streamMaxDuration() {
+        return Duration.ofSeconds(90);
+      }
+
+      @Override
+      public double temperature() {
+        return 0.2;
+      }
+
+      @Override
+      public int maxAnswerTokens() {
+        return 512;
+      }
+
+      @Override
+      public int contextWindow() {
+        return 4096;
+      }
+
+      @Override
+      public int historyMaxChars() {
+        return historyMaxChars;
+      }
+
+      @Override
+      public Duration healthTimeout() {
+        return Duration.ofSeconds(3);
+      }
+
+      @Override
+      public CircuitBreaker circuitBreaker() {
+        throw new UnsupportedOperationException("not used by Prompts");
+      }
+    };
+  }
+
+  private static List<ChatMessage> build(int budget, List<PromptTurn> history, String question, Language language) {
+    return new Prompts(config(budget)).build(new ModelRequest(question, history, language)).messages();
+  }
+
+  private static String text(ChatMessage message) {
+    if (message instanceof SystemMessage system) {
+      return system.text();
+    }
+    if (message instanceof UserMessage user) {
+      return user.singleText();
+    }
+    return ((AiMessage) message).text();
+  }
+
+  /** The history part of a prompt, turned back into turns. */
+  private static List<PromptTurn> historyOf(List<ChatMessage> messages) {
+    List<PromptTurn> turns = new ArrayList<>();
+    for (ChatMessage message : messages.subList(1, messages.size() - 1)) {
+      turns.add(new PromptTurn(message instanceof AiMessage ? Speaker.ASSISTANT : Speaker.CITIZEN, text(message)));
+    }
+    return turns;
+  }
+
+  @Test
+  void systemPromptFirstThenHistoryInOrderThenTheQuestion() {
+    List<ChatMessage> messages = build(6000, HISTORY, "Brauche ich einen Termin?", Language.DE);
+
+    assertEquals(6, messages.size());
+    SystemMessage system = assertInstanceOf(SystemMessage.class, messages.get(0));
+    assertTrue(system.text().contains("Leoben"), system.text());
+    assertTrue(system.text().contains("Sie"), system.text());
+    assertFalse(system.text().contains(ENGLISH), "German conversations get no English instruction");
+
+    assertInstanceOf(UserMessage.class, messages.get(1));
+    assertInstanceOf(AiMessage.class, messages.get(2));
+    assertInstanceOf(UserMessage.class, messages.get(3));
+    assertInstanceOf(AiMessage.class, messages.get(4));
+    assertEquals(HISTORY, historyOf(messages));
+
+    UserMessage question = assertInstanceOf(UserMessage.class, messages.get(5));
+    assertEquals("Brauche ich einen Termin?", question.singleText());
+  }
+
+  @Test
+  void firstQuestionHasNoHistory() {
+    List<ChatMessage> messages = build(6000, List.of(), "Wo ist das Rathaus?", Language.DE);
+    assertEquals(2, messages.size());
+    assertInstanceOf(SystemMessage.class, messages.get(0));
+    assertEquals("Wo ist das Rathaus?", text(messages.get(1)));
+  }
+
+  @Test
+  void englishAddsTheInstructionToAnswerInEnglish() {
+    String german = text(build(6000, List.of(), "Where is the town hall?", Language.DE).get(0));
+    String english = text(build(6000, List.of(), "Where is the town hall?", Language.EN).get(0));
+    assertTrue(english.startsWith(german), "the same rules apply in English");
+    assertTrue(english.contains(ENGLISH), english);
+  }
+
+  @Test
+  void budgetDropsTheOldestTurnsFirst() {
+    // The two newest turns are 18 + 28 = 46 characters; the next older one would exceed 50.
+    List<ChatMessage> messages = build(50, HISTORY, "Und am Samstag?", Language.DE);
+    assertEquals(HISTORY.subList(2, 4), historyOf(messages));
+    assertEquals("Und am Samstag?", text(messages.get(messages.size() - 1)));
+  }
+
+  @Test
+  void historyThatFitsExactlyIsKeptWhole() {
+    int all = HISTORY.stream().mapToInt(turn -> turn.text().length()).sum();
+    assertEquals(HISTORY, historyOf(build(all, HISTORY, "Danke", Language.DE)));
+    assertEquals(HISTORY.subList(1, 4), historyOf(build(all - 1, HISTORY, "Danke", Language.DE)));
+  }
+
+  @Test
+  void historyStaysContiguousWhenAnOldTurnWouldStillFit() {
+    List<PromptTurn> history =
+        List.of(
+            new PromptTurn(Speaker.CITIZEN, "Hi"),
+            new PromptTurn(Speaker.ASSISTANT, "x".repeat(40)),
+            new PromptTurn(Speaker.CITIZEN, "Und?"));
+    // "Hi" alone would fit, but skipping the long answer would leave a gap the model misreads.
+    assertEquals(history.subList(2, 3), historyOf(build(10, history, "Frage", Language.DE)));
+  }
+
+  @Test
+  void theQuestionIsAlwaysSentEvenBeyondTheBudget() {
+    String longQuestion = "Wie ".repeat(100) + "melde ich mich an?";
+    List<ChatMessage> messages = build(10, HISTORY, longQuestion, Language.DE);
+    assertEquals(List.of(), historyOf(messages));
+    assertEquals(longQuestion, text(messages.get(1)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 27, 28, 45, 46, 71, 72, 90, 91, 10_000})
+  void historyNeverExceedsTheBudgetAndIsAlwaysTheNewestPart(int budget) {
+    List<PromptTurn> kept = historyOf(build(budget, HISTORY, "Frage", Language.DE));
+    assertTrue(kept.stream().mapToInt(turn -> turn.text().length()).sum() <= budget);
+    assertEquals(HISTORY.subList(HISTORY.size() - kept.size(), HISTORY.size()), kept);
+  }
+}
