@@ -1,5 +1,6 @@
 package at.leoben.assistant.fallback;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ public record AnalogueChannel(
     ChannelType type,
     String label,
     String value,
-    String href,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String href,
     List<DayHours> openingHours,
     boolean openNow) {
 
