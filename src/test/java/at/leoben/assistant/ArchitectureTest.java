@@ -46,6 +46,7 @@ class ArchitectureTest {
   private static final String AUDIT = ROOT + ".audit..";
   private static final String GUARD = ROOT + ".guard..";
   private static final String FALLBACK = ROOT + ".fallback..";
+  private static final String KNOWLEDGE = ROOT + ".knowledge..";
 
   private static final DescribedPredicate<JavaAccess<?>> READS_RAW_MODEL_TEXT =
       DescribedPredicate.describe(
@@ -102,11 +103,21 @@ class ArchitectureTest {
   static final ArchRule later_steps_never_call_back_into_chat =
       noClasses()
           .that()
-          .resideInAnyPackage(AUDIT, DISCLOSURE, LLM, GUARD, FALLBACK)
+          .resideInAnyPackage(AUDIT, DISCLOSURE, LLM, GUARD, FALLBACK, KNOWLEDGE)
           .should()
           .dependOnClassesThat()
           .resideInAPackage(CHAT)
           .because("a turn flows one way: resource -> guard -> llm -> disclosure -> audit -> response");
+
+  @ArchTest
+  static final ArchRule knowledge_comes_before_the_model =
+      noClasses()
+          .that()
+          .resideInAPackage(KNOWLEDGE)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(LLM, DISCLOSURE, AUDIT)
+          .because("retrieval runs before the model and must not call forward into later steps");
 
   @ArchTest
   static final ArchRule audit_is_independent_of_the_model =

@@ -59,4 +59,7 @@ public class AuditEntry extends PanacheEntityBase {
   public Integer outputTokens;
 
   public String failure;
+
+  @Column(name = "reused_from")
+  public UUID reusedFrom;
 }

@@ -18,4 +18,5 @@ public record AuditRecord(
     Long latencyMs,
     Integer inputTokens,
     Integer outputTokens,
-    String failure) {}
+    String failure,
+    UUID reusedFrom) {}

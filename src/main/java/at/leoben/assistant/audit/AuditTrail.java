@@ -45,6 +45,7 @@ public class AuditTrail {
     entry.inputTokens = record.inputTokens();
     entry.outputTokens = record.outputTokens();
     entry.failure = record.failure();
+    entry.reusedFrom = record.reusedFrom();
     entry.persist();
     // Flush now so that a refused insert fails this turn, not a later statement.
     Panache.getEntityManager().flush();

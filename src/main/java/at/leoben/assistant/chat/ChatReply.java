@@ -33,8 +33,8 @@ public record ChatReply(
     if (kind == ReplyKind.AI_GENERATED && disclosure == null) {
       throw new IllegalArgumentException("an AI answer needs its KI-generiert disclosure");
     }
-    if (kind == ReplyKind.FALLBACK && disclosure != null) {
-      throw new IllegalArgumentException("a fallback must not claim to be AI-generated");
+    if ((kind == ReplyKind.FALLBACK || kind == ReplyKind.KNOWLEDGE_EXCERPT) && disclosure != null) {
+      throw new IllegalArgumentException("a fallback or excerpt must not claim to be AI-generated");
     }
     if (kind != ReplyKind.AI_GENERATED && reason == null) {
       throw new IllegalArgumentException("a reply that is not an AI answer says why");
@@ -44,7 +44,11 @@ public record ChatReply(
   }
 
   static ChatReply ai(
-      ConversationRef conversation, UUID messageId, DisclosedAnswer answer, List<AnalogueChannel> channels) {
+      ConversationRef conversation,
+      UUID messageId,
+      DisclosedAnswer answer,
+      List<Source> sources,
+      List<AnalogueChannel> channels) {
     return new ChatReply(
         conversation.id(),
         conversation.token(),
@@ -53,9 +57,29 @@ public record ChatReply(
         null,
         answer.text(),
         answer.disclosure(),
-        List.of(),
+        sources,
         channels,
         NOT_REVIEWED);
+  }
+
+  /** The city's own text, shown as it is when the model cannot answer. Not AI-made. */
+  static ChatReply excerpt(
+      ConversationRef conversation,
+      UUID messageId,
+      String text,
+      List<Source> sources,
+      List<AnalogueChannel> channels) {
+    return new ChatReply(
+        conversation.id(),
+        conversation.token(),
+        messageId,
+        ReplyKind.KNOWLEDGE_EXCERPT,
+        ReplyReason.MODEL_UNAVAILABLE,
+        text,
+        null,
+        sources,
+        channels,
+        null);
   }
 
   static ChatReply fallback(

@@ -1,6 +1,5 @@
 package at.leoben.assistant.chat;
 
-import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.disclosure.Disclosures;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -40,7 +39,8 @@ public class ChatResource {
   @RequestBody(content = @Content(schema = @Schema(implementation = ChatRequest.class)))
   @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChatReply.class)))
   public Response chat(String body, @HeaderParam(TOKEN_HEADER) String token) {
-    TurnResult result = turns.answer(turns.begin(parser.parse(body), token));
+    TurnService.Turn turn = turns.begin(parser.parse(body), token);
+    TurnResult result = turns.answer(turn, turns.plan(turn));
     Response.ResponseBuilder response = Response.ok(result.reply());
     result.disclosureHeader().ifPresent(header -> response.header(Disclosures.HEADER, header));
     return response.build();
@@ -56,13 +56,11 @@ public class ChatResource {
       @Context Sse sse,
       HttpServerResponse http) {
     TurnService.Turn turn = turns.begin(parser.parse(body), token);
-    Disclosure disclosure = turns.streamDisclosure(turn);
+    TurnService.Plan plan = turns.plan(turn);
     // Headers go out before the first token, so any stream that may carry model output is labelled.
     // Set on the Vert.x response: Quarkus REST ignores RestMulti headers for SSE (quarkus#44902).
-    if (!turns.handsOver(turn)) {
-      http.putHeader(Disclosures.HEADER, turns.header(disclosure));
-    }
-    return turns.stream(turn, disclosure)
+    turns.header(plan).ifPresent(header -> http.putHeader(Disclosures.HEADER, header));
+    return turns.stream(turn, plan)
             .map(
                 event ->
                     sse.newEventBuilder()

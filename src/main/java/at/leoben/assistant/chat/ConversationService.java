@@ -19,11 +19,14 @@ class ConversationService {
   private final ConversationStore store;
   private final Disclosures disclosures;
   private final ChannelDirectory channels;
+  private final SourcesJson sourcesJson;
 
-  ConversationService(ConversationStore store, Disclosures disclosures, ChannelDirectory channels) {
+  ConversationService(
+      ConversationStore store, Disclosures disclosures, ChannelDirectory channels, SourcesJson sourcesJson) {
     this.store = store;
     this.disclosures = disclosures;
     this.channels = channels;
+    this.sourcesJson = sourcesJson;
   }
 
   Shown show(String id, String token) {
@@ -67,6 +70,7 @@ class ConversationService {
         message.reason,
         message.content,
         disclosure,
+        message.sources == null ? null : sourcesJson.read(message.sources),
         message.reviewStatus,
         message.createdAt);
   }

@@ -2,6 +2,7 @@ package at.leoben.assistant.chat;
 
 import at.leoben.assistant.audit.AuditRecord;
 import at.leoben.assistant.audit.AuditTrail;
+import at.leoben.assistant.disclosure.Responsible;
 import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.llm.PromptTurn;
 import at.leoben.assistant.web.ProblemException;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Conversations and their messages in PostgreSQL; every reply is stored with its audit entry. */
@@ -22,14 +24,13 @@ class ConversationStore {
 
   private final AuditTrail audit;
   private final Clock clock;
+  private final SourcesJson sourcesJson;
   private final int historyMessages;
 
-  ConversationStore(
-      AuditTrail audit,
-      Clock clock,
-      ChatConfig config) {
+  ConversationStore(AuditTrail audit, Clock clock, SourcesJson sourcesJson, ChatConfig config) {
     this.audit = audit;
     this.clock = clock;
+    this.sourcesJson = sourcesJson;
     this.historyMessages = config.historyMessages();
   }
 
@@ -75,6 +76,8 @@ class ConversationStore {
     reply.id = turn.replyId();
     reply.kind = turn.kind();
     reply.reason = turn.reason();
+    reply.questionKey = turn.questionKey();
+    reply.sources = turn.sources().isEmpty() ? null : sourcesJson.write(turn.sources());
     if (turn.disclosure() != null) {
       reply.model = turn.disclosure().model();
       reply.responsibleName = turn.disclosure().responsible().name();
@@ -99,8 +102,33 @@ class ConversationStore {
             turn.usage() == null ? null : turn.usage().latencyMillis(),
             turn.usage() == null ? null : turn.usage().inputTokens(),
             turn.usage() == null ? null : turn.usage().outputTokens(),
-            turn.failure()));
+            turn.failure(),
+            turn.reusedFrom()));
   }
+
+  /** An earlier AI answer to the same first question, generated after {@code notBefore}. */
+  @Transactional
+  Optional<Reusable> findReusable(String questionKey, Instant notBefore) {
+    return Message.<Message>find(
+            "questionKey = ?1 and kind = ?2 and generatedAt >= ?3 order by generatedAt desc",
+            questionKey,
+            ReplyKind.AI_GENERATED,
+            notBefore)
+        .firstResultOptional()
+        .map(
+            message ->
+                new Reusable(
+                    message.id,
+                    message.content,
+                    message.model,
+                    new Responsible(message.responsibleName, message.responsibleRole, message.responsibleContact),
+                    message.generatedAt,
+                    sourcesJson.read(message.sources)));
+  }
+
+  /** A stored AI answer with what its disclosure needs. */
+  record Reusable(
+      UUID messageId, String text, String model, Responsible responsible, Instant generatedAt, List<Source> sources) {}
 
   @Transactional
   StoredConversation load(String conversationId, String token) {

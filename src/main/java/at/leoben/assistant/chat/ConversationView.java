@@ -23,6 +23,7 @@ public record ConversationView(
       ReplyReason reason,
       String text,
       Disclosure disclosure,
+      List<Source> sources,
       String reviewStatus,
       Instant createdAt) {
     public MessageView {

@@ -55,6 +55,12 @@ class Message extends PanacheEntityBase {
   @Column(name = "generated_at")
   public Instant generatedAt;
 
+  @Column(name = "question_key")
+  public String questionKey;
+
+  /** JSON list of {@link Source}s. */
+  public String sources;
+
   @Column(name = "review_status")
   public String reviewStatus;
 

@@ -1,4 +1,4 @@
 package at.leoben.assistant.chat;
 
-/** A source an answer is based on (filled by the knowledge base). */
-public record Source(String title, String url) {}
+/** A document of the city an answer is based on; {@code ref} is the [n] the answer cites. */
+public record Source(int ref, String title, String url) {}

@@ -2,35 +2,50 @@ package at.leoben.assistant.chat;
 
 import at.leoben.assistant.disclosure.DisclosedAnswer;
 import at.leoben.assistant.disclosure.Disclosure;
+import java.util.List;
 import java.util.UUID;
 
 /** Everything one turn stores: the question, the reply, and what the audit needs about it. */
 record TurnRecord(
     ConversationRef conversation,
     String question,
+    String questionKey,
     UUID replyId,
     ReplyKind kind,
     ReplyReason reason,
     String replyText,
     Disclosure disclosure,
     DisclosedAnswer.Usage usage,
-    String failure) {
+    List<Source> sources,
+    String failure,
+    UUID reusedFrom) {
 
-  static TurnRecord ai(ConversationRef conversation, String question, UUID replyId, DisclosedAnswer answer) {
+  static TurnRecord ai(
+      TurnService.Turn turn, UUID replyId, DisclosedAnswer answer, List<Source> sources, UUID reusedFrom) {
     return new TurnRecord(
-        conversation,
-        question,
+        turn.conversation(),
+        turn.question(),
+        turn.questionKey(),
         replyId,
         ReplyKind.AI_GENERATED,
         null,
         answer.text(),
         answer.disclosure(),
         answer.usage(),
-        null);
+        sources,
+        null,
+        reusedFrom);
   }
 
-  static TurnRecord fallback(
-      ConversationRef conversation, String question, UUID replyId, ReplyReason reason, String text, String failure) {
-    return new TurnRecord(conversation, question, replyId, ReplyKind.FALLBACK, reason, text, null, null, failure);
+  static TurnRecord notAi(
+      TurnService.Turn turn,
+      UUID replyId,
+      ReplyKind kind,
+      ReplyReason reason,
+      String text,
+      List<Source> sources,
+      String failure) {
+    return new TurnRecord(
+        turn.conversation(), turn.question(), null, replyId, kind, reason, text, null, null, sources, failure, null);
   }
 }

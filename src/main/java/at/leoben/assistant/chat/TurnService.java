@@ -1,16 +1,19 @@
 package at.leoben.assistant.chat;
 
 import at.leoben.assistant.disclosure.DisclosedAnswer;
+import at.leoben.assistant.disclosure.DisclosedDelta;
 import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.disclosure.Disclosures;
+import at.leoben.assistant.fallback.AnalogueChannel;
 import at.leoben.assistant.fallback.ChannelDirectory;
 import at.leoben.assistant.guard.HumanRequestDetector;
-import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.i18n.Texts;
+import at.leoben.assistant.knowledge.KnowledgeBase;
+import at.leoben.assistant.knowledge.KnowledgeConfig;
+import at.leoben.assistant.knowledge.RetrievedPassage;
 import at.leoben.assistant.llm.ModelEvent;
 import at.leoben.assistant.llm.ModelGateway;
 import at.leoben.assistant.llm.ModelOutput;
-import at.leoben.assistant.llm.ModelRequest;
 import at.leoben.assistant.llm.ModelUnavailable;
 import at.leoben.assistant.web.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +21,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,45 +31,65 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * A citizen's turn, one way through: input checks → guard → model → disclosure → store and audit
- * (one transaction) → reply. Whatever fails after the input checks ends in the human channels,
- * never in an error.
+ * A citizen's turn, one way through: input checks → guard → knowledge → model → disclosure →
+ * store and audit (one transaction) → reply. Whatever fails after the input checks ends in the
+ * city's own text or the human channels, never in an error.
  */
 @ApplicationScoped
 class TurnService {
 
   private static final Logger LOG = Logger.getLogger(TurnService.class);
 
+  /** A validated question and the conversation it continues. */
+  record Turn(String question, String questionKey, ConversationRef conversation) {}
+
+  /** What a turn will do, decided before anything is sent, so the stream's headers are right. */
+  sealed interface Plan {}
+
+  record HandOver() implements Plan {}
+
+  record NoKnowledge() implements Plan {}
+
+  record Reuse(ConversationStore.Reusable answer, Disclosure disclosure) implements Plan {}
+
+  record AskModel(List<RetrievedPassage> passages, Disclosure disclosure) implements Plan {}
+
   private final ConversationStore store;
   private final HumanRequestDetector humanRequests;
+  private final KnowledgeBase knowledge;
+  private final KnowledgeConfig knowledgeConfig;
   private final ModelGateway model;
   private final Disclosures disclosures;
   private final ChannelDirectory channels;
   private final Texts texts;
   private final ChatConfig config;
   private final MeterRegistry meters;
+  private final Clock clock;
 
   TurnService(
       ConversationStore store,
       HumanRequestDetector humanRequests,
+      KnowledgeBase knowledge,
+      KnowledgeConfig knowledgeConfig,
       ModelGateway model,
       Disclosures disclosures,
       ChannelDirectory channels,
       Texts texts,
       ChatConfig config,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      Clock clock) {
     this.store = store;
     this.humanRequests = humanRequests;
+    this.knowledge = knowledge;
+    this.knowledgeConfig = knowledgeConfig;
     this.model = model;
     this.disclosures = disclosures;
     this.channels = channels;
     this.texts = texts;
     this.config = config;
     this.meters = meters;
+    this.clock = clock;
   }
-
-  /** A validated question and the conversation it continues; a turn that may go to the model. */
-  record Turn(String question, ConversationRef conversation) {}
 
   /** Checks the input and opens the conversation; throws problem details, stores nothing. */
   Turn begin(ChatRequest request, String headerToken) {
@@ -75,72 +101,113 @@ class TurnService {
       throw ProblemException.badRequest("problem.message.too-long", config.maxMessageLength());
     }
     String token = headerToken != null ? headerToken : request.conversationToken();
-    return new Turn(question, store.open(request.conversationId(), token, request.language()));
+    ConversationRef conversation = store.open(request.conversationId(), token, request.language());
+    // Only a first question stands on its own; a follow-up depends on what was said before.
+    String key = conversation.history().isEmpty() ? QuestionKey.of(question, conversation.language()) : null;
+    return new Turn(question, key, conversation);
   }
 
-  TurnResult answer(Turn turn) {
+  Plan plan(Turn turn) {
     if (humanRequests.asksForHuman(turn.question())) {
-      return new TurnResult(fallback(turn, ReplyReason.HUMAN_REQUESTED, null), Optional.empty());
+      return new HandOver();
+    }
+    List<RetrievedPassage> passages = knowledge.retrieve(turn.question());
+    if (passages.isEmpty()) {
+      return new NoKnowledge();
+    }
+    if (turn.questionKey() != null) {
+      Instant notBefore = Instant.now(clock).minus(knowledgeConfig.reuseWindow());
+      Instant knowledgeChanged = knowledge.lastChange();
+      Optional<ConversationStore.Reusable> earlier =
+          store.findReusable(turn.questionKey(), knowledgeChanged.isAfter(notBefore) ? knowledgeChanged : notBefore);
+      if (earlier.isPresent()) {
+        ConversationStore.Reusable answer = earlier.get();
+        return new Reuse(
+            answer,
+            disclosures.restore(answer.model(), answer.responsible(), answer.generatedAt(), turn.conversation().language()));
+      }
+    }
+    return new AskModel(passages, disclosures.forModel(model.modelName(), turn.conversation().language()));
+  }
+
+  /** The AI-Disclosure header of a turn whose reply will (or may) carry model output. */
+  Optional<String> header(Plan plan) {
+    if (plan instanceof Reuse reuse) {
+      return Optional.of(disclosures.header(reuse.disclosure()));
+    }
+    if (plan instanceof AskModel ask) {
+      return Optional.of(disclosures.header(ask.disclosure()));
+    }
+    return Optional.empty();
+  }
+
+  TurnResult answer(Turn turn, Plan plan) {
+    if (plan instanceof Reuse reuse) {
+      return delivered(turn, reuseAnswer(turn, reuse), reuse.disclosure());
+    }
+    if (!(plan instanceof AskModel ask)) {
+      return new TurnResult(notAnswered(turn, plan), Optional.empty());
     }
     ModelOutput output;
     try {
-      output = model.answer(modelRequest(turn));
+      output = model.answer(Grounding.request(turn, ask.passages()));
     } catch (ModelUnavailable e) {
-      return new TurnResult(fallback(turn, ReplyReason.MODEL_UNAVAILABLE, e.getMessage()), Optional.empty());
+      return new TurnResult(excerpt(turn, ask.passages(), e.getMessage()), Optional.empty());
     }
-    Disclosure disclosure = disclosures.forModel(output.model(), turn.conversation().language());
-    DisclosedAnswer answer = disclosures.disclose(output, disclosure);
-    Optional<ChatReply> reply = storeAi(turn, answer);
-    return reply
-        .map(r -> new TurnResult(r, Optional.of(disclosures.header(disclosure))))
-        .orElseGet(() -> new TurnResult(fallback(turn, ReplyReason.AUDIT_FAILED, "audit write failed"), Optional.empty()));
-  }
-
-  /** True when the stream will not reach the model, so no AI-Disclosure header is due. */
-  boolean handsOver(Turn turn) {
-    return humanRequests.asksForHuman(turn.question());
-  }
-
-  /** The disclosure a streamed answer will carry, fixed before the first token. */
-  Disclosure streamDisclosure(Turn turn) {
-    return disclosures.forModel(model.modelName(), turn.conversation().language());
-  }
-
-  String header(Disclosure disclosure) {
-    return disclosures.header(disclosure);
+    DisclosedAnswer answer = disclosures.disclose(output, ask.disclosure());
+    return delivered(
+        turn, storeAi(turn, answer, Grounding.sources(ask.passages(), answer.text()), null), ask.disclosure());
   }
 
   /**
    * Streams a turn: {@code disclosure} before the first token, {@code delta}s, then {@code
    * sources} and {@code done}; or {@code fallback} in place of whatever had not been sent yet.
    */
-  Multi<StreamEvent> stream(Turn turn, Disclosure disclosure) {
-    if (handsOver(turn)) {
-      return Multi.createFrom()
-          .item(() -> new StreamEvent.Fallback(fallback(turn, ReplyReason.HUMAN_REQUESTED, null)))
-          .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-          .map(StreamEvent.class::cast);
+  Multi<StreamEvent> stream(Turn turn, Plan plan) {
+    if (plan instanceof AskModel ask) {
+      return Multi.createFrom().emitter(emitter -> relay(turn, ask, emitter));
     }
-    return Multi.createFrom().emitter(emitter -> relay(turn, disclosure, emitter));
+    return Multi.createFrom()
+        .<List<StreamEvent>>item(
+            () -> {
+              if (plan instanceof Reuse reuse) {
+                return reuseAnswer(turn, reuse)
+                    .map(reply -> completeEvents(reply, reuse.disclosure(), true))
+                    .orElseGet(() -> List.of(new StreamEvent.Fallback(auditFailed(turn))));
+              }
+              return List.of(new StreamEvent.Fallback(notAnswered(turn, plan)));
+            })
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .onItem()
+        .transformToIterable(events -> events);
   }
 
-  private void relay(Turn turn, Disclosure disclosure, MultiEmitter<? super StreamEvent> emitter) {
+  private void relay(Turn turn, AskModel ask, MultiEmitter<? super StreamEvent> emitter) {
     AtomicBoolean disclosed = new AtomicBoolean();
     var subscription =
-        model.stream(modelRequest(turn))
+        model.stream(Grounding.request(turn, ask.passages()))
             .subscribe()
             .with(
                 event -> {
                   if (event instanceof ModelEvent.Token token) {
                     if (disclosed.compareAndSet(false, true)) {
-                      emitter.emit(new StreamEvent.DisclosureEvent(disclosure));
+                      emitter.emit(new StreamEvent.DisclosureEvent(ask.disclosure()));
                     }
-                    emitter.emit(new StreamEvent.Delta(disclosures.disclose(token, disclosure)));
+                    emitter.emit(new StreamEvent.Delta(disclosures.disclose(token, ask.disclosure())));
                   } else if (event instanceof ModelEvent.Completed completed) {
-                    DisclosedAnswer answer = disclosures.disclose(completed.output(), disclosure);
+                    DisclosedAnswer answer = disclosures.disclose(completed.output(), ask.disclosure());
                     // Storing blocks: leave the model client's thread.
                     Infrastructure.getDefaultWorkerPool()
-                        .execute(() -> finish(turn, answer, disclosed, emitter));
+                        .execute(
+                            () -> {
+                              Optional<ChatReply> reply =
+                                  storeAi(turn, answer, Grounding.sources(ask.passages(), answer.text()), null);
+                              reply
+                                  .map(r -> completeEvents(r, ask.disclosure(), !disclosed.get()))
+                                  .orElseGet(() -> List.of(new StreamEvent.Fallback(auditFailed(turn))))
+                                  .forEach(emitter::emit);
+                              emitter.complete();
+                            });
                   }
                 },
                 failure ->
@@ -148,60 +215,78 @@ class TurnService {
                         .execute(
                             () -> {
                               emitter.emit(
-                                  new StreamEvent.Fallback(
-                                      fallback(turn, ReplyReason.MODEL_UNAVAILABLE, failure.getMessage())));
+                                  new StreamEvent.Fallback(excerpt(turn, ask.passages(), failure.getMessage())));
                               emitter.complete();
                             }));
     emitter.onTermination(subscription::cancel);
   }
 
-  private void finish(
-      Turn turn, DisclosedAnswer answer, AtomicBoolean disclosed, MultiEmitter<? super StreamEvent> emitter) {
-    Optional<ChatReply> reply = storeAi(turn, answer);
-    if (reply.isPresent()) {
-      if (disclosed.compareAndSet(false, true)) {
-        emitter.emit(new StreamEvent.DisclosureEvent(answer.disclosure()));
-      }
-      emitter.emit(new StreamEvent.Sources(reply.get().sources()));
-      emitter.emit(new StreamEvent.Done(reply.get()));
-    } else {
-      emitter.emit(new StreamEvent.Fallback(fallback(turn, ReplyReason.AUDIT_FAILED, "audit write failed")));
+  private static List<StreamEvent> completeEvents(ChatReply reply, Disclosure disclosure, boolean withText) {
+    List<StreamEvent> events = new ArrayList<>();
+    if (withText) {
+      // Nothing was streamed (a reused answer): the whole text is one delta.
+      events.add(new StreamEvent.DisclosureEvent(disclosure));
+      events.add(new StreamEvent.Delta(new DisclosedDelta(reply.answer(), disclosure)));
     }
-    emitter.complete();
+    events.add(new StreamEvent.Sources(reply.sources()));
+    events.add(new StreamEvent.Done(reply));
+    return events;
   }
 
-  private ModelRequest modelRequest(Turn turn) {
-    return new ModelRequest(turn.question(), turn.conversation().history(), turn.conversation().language());
+  /** An AI answer goes out only when it was stored and audited; otherwise the fallback does. */
+  private TurnResult delivered(Turn turn, Optional<ChatReply> reply, Disclosure disclosure) {
+    return reply
+        .map(r -> new TurnResult(r, Optional.of(disclosures.header(disclosure))))
+        .orElseGet(() -> new TurnResult(auditFailed(turn), Optional.empty()));
+  }
+
+  private Optional<ChatReply> reuseAnswer(Turn turn, Reuse reuse) {
+    DisclosedAnswer answer = DisclosedAnswer.reused(reuse.answer().text(), reuse.disclosure());
+    Optional<ChatReply> reply = storeAi(turn, answer, reuse.answer().sources(), reuse.answer().messageId());
+    reply.ifPresent(r -> meters.counter("assistant.model.calls.saved").increment());
+    return reply;
   }
 
   /** Stores an AI answer with its audit entry; empty when that failed (then it is not delivered). */
-  private Optional<ChatReply> storeAi(Turn turn, DisclosedAnswer answer) {
+  private Optional<ChatReply> storeAi(Turn turn, DisclosedAnswer answer, List<Source> sources, UUID reusedFrom) {
     UUID replyId = UUID.randomUUID();
     try {
-      store.record(TurnRecord.ai(turn.conversation(), turn.question(), replyId, answer));
+      store.record(TurnRecord.ai(turn, replyId, answer, sources, reusedFrom));
     } catch (RuntimeException e) {
       LOG.errorf("Withholding an AI answer: its audit entry could not be written (%s)", e.getClass().getName());
       return Optional.empty();
     }
     count(ReplyKind.AI_GENERATED, null);
-    return Optional.of(ChatReply.ai(turn.conversation(), replyId, answer, channels(turn)));
+    return Optional.of(ChatReply.ai(turn.conversation(), replyId, answer, sources, channels(turn)));
+  }
+
+  private ChatReply notAnswered(Turn turn, Plan plan) {
+    return plan instanceof HandOver
+        ? fallback(turn, ReplyReason.HUMAN_REQUESTED, "fallback.human-requested", null)
+        : fallback(turn, ReplyReason.NO_KNOWLEDGE, "fallback.no-knowledge", null);
+  }
+
+  private ChatReply auditFailed(Turn turn) {
+    return fallback(turn, ReplyReason.AUDIT_FAILED, "fallback.audit-failed", "audit write failed");
+  }
+
+  /** The model could not answer: the best passages themselves, marked as the city's text. */
+  private ChatReply excerpt(Turn turn, List<RetrievedPassage> passages, String failure) {
+    List<RetrievedPassage> shown = passages.subList(0, Math.min(2, passages.size()));
+    String text = Grounding.excerptText(texts.get(turn.conversation().language(), "excerpt.intro"), shown);
+    List<Source> sources = Grounding.allSources(shown);
+    UUID replyId = UUID.randomUUID();
+    record(TurnRecord.notAi(turn, replyId, ReplyKind.KNOWLEDGE_EXCERPT, ReplyReason.MODEL_UNAVAILABLE, text, sources, failure));
+    LOG.warnf("Answering with an excerpt of the city's knowledge: %s", failure);
+    count(ReplyKind.KNOWLEDGE_EXCERPT, ReplyReason.MODEL_UNAVAILABLE);
+    return ChatReply.excerpt(turn.conversation(), replyId, text, sources, channels(turn));
   }
 
   /** The human channels as the answer. Stored and audited when possible, delivered regardless. */
-  private ChatReply fallback(Turn turn, ReplyReason reason, String failure) {
-    String key =
-        switch (reason) {
-          case HUMAN_REQUESTED -> "fallback.human-requested";
-          case AUDIT_FAILED -> "fallback.audit-failed";
-          default -> "fallback.model-unavailable";
-        };
-    String text = texts.get(turn.conversation().language(), key);
+  private ChatReply fallback(Turn turn, ReplyReason reason, String textKey, String failure) {
+    String text = texts.get(turn.conversation().language(), textKey);
     UUID replyId = UUID.randomUUID();
-    try {
-      store.record(TurnRecord.fallback(turn.conversation(), turn.question(), replyId, reason, text, failure));
-    } catch (RuntimeException e) {
-      LOG.errorf("Could not store a fallback reply (%s); delivering it anyway", e.getClass().getName());
-    }
+    record(TurnRecord.notAi(turn, replyId, ReplyKind.FALLBACK, reason, text, List.of(), failure));
     if (failure != null) {
       LOG.warnf("Answering with the human channels: %s", failure);
     }
@@ -209,7 +294,15 @@ class TurnService {
     return ChatReply.fallback(turn.conversation(), replyId, reason, text, channels(turn));
   }
 
-  private List<at.leoben.assistant.fallback.AnalogueChannel> channels(Turn turn) {
+  private void record(TurnRecord turn) {
+    try {
+      store.record(turn);
+    } catch (RuntimeException e) {
+      LOG.errorf("Could not store a reply (%s); delivering it anyway", e.getClass().getName());
+    }
+  }
+
+  private List<AnalogueChannel> channels(Turn turn) {
     return channels.channels(turn.conversation().language());
   }
 
@@ -218,5 +311,4 @@ class TurnService {
         .counter("assistant.turns", "kind", kind.name(), "reason", reason == null ? "NONE" : reason.name())
         .increment();
   }
-
 }

@@ -17,6 +17,11 @@ public record DisclosedAnswer(String text, Disclosure disclosure, Usage usage) {
     }
   }
 
+  /** A stored AI answer given again: it keeps the disclosure it was first given with. */
+  public static DisclosedAnswer reused(String text, Disclosure original) {
+    return new DisclosedAnswer(text, original, new Usage(null, 0, 0, 0));
+  }
+
   public DisclosedAnswer {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(disclosure, "an AI answer needs its disclosure");

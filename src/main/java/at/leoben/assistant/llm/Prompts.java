@@ -24,7 +24,7 @@ import java.util.List;
 class Prompts {
 
   /** Bump with every change of the system prompt file; it is kept with every audited answer. */
-  static final String VERSION = "system-v1";
+  static final String VERSION = "system-v2";
 
   private static final String ENGLISH_INSTRUCTION =
       "\n- Die Bürgerin oder der Bürger schreibt auf Englisch: Antworten Sie auf Englisch.";
@@ -39,9 +39,8 @@ class Prompts {
 
   ChatRequest build(ModelRequest request) {
     List<ChatMessage> messages = new ArrayList<>();
-    messages.add(
-        SystemMessage.from(
-            request.language() == Language.EN ? systemPrompt + ENGLISH_INSTRUCTION : systemPrompt));
+    String system = request.language() == Language.EN ? systemPrompt + ENGLISH_INSTRUCTION : systemPrompt;
+    messages.add(SystemMessage.from(system + excerpts(request.passages())));
     for (PromptTurn turn : boundedHistory(request.history())) {
       messages.add(
           turn.speaker() == PromptTurn.Speaker.CITIZEN
@@ -50,6 +49,22 @@ class Prompts {
     }
     messages.add(UserMessage.from(request.question()));
     return ChatRequest.builder().messages(messages).build();
+  }
+
+  /** The excerpts block; passages are already bounded by the knowledge base's prompt budget. */
+  private static String excerpts(List<GroundingPassage> passages) {
+    StringBuilder block = new StringBuilder("\n\nAuszüge aus den Informationen der Stadt Leoben:");
+    if (passages.isEmpty()) {
+      block.append("\n(keine)");
+    }
+    for (GroundingPassage passage : passages) {
+      block.append("\n\n[").append(passage.ref()).append("] ").append(passage.title());
+      if (passage.heading() != null && !passage.heading().isBlank() && !passage.heading().equals(passage.title())) {
+        block.append(" – ").append(passage.heading());
+      }
+      block.append("\n").append(passage.text());
+    }
+    return block.toString();
   }
 
   private List<PromptTurn> boundedHistory(List<PromptTurn> history) {

@@ -1,6 +1,7 @@
 package at.leoben.assistant.web;
 
 import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
 
 /**
  * Thrown by services to answer with a problem detail. Carries message keys, not text, so the
@@ -12,12 +13,19 @@ public class ProblemException extends RuntimeException {
   private final String titleKey;
   private final String detailKey;
   private final transient Object[] arguments;
+  private final transient List<Problem.Item> items;
 
   public ProblemException(Status status, String titleKey, String detailKey, Object... arguments) {
+    this(status, titleKey, detailKey, null, arguments);
+  }
+
+  public ProblemException(
+      Status status, String titleKey, String detailKey, List<Problem.Item> items, Object... arguments) {
     super(detailKey, null, false, false);
     this.status = status;
     this.titleKey = titleKey;
     this.detailKey = detailKey;
+    this.items = items == null ? null : List.copyOf(items);
     this.arguments = arguments;
   }
 
@@ -35,6 +43,10 @@ public class ProblemException extends RuntimeException {
 
   public String detailKey() {
     return detailKey;
+  }
+
+  public List<Problem.Item> items() {
+    return items;
   }
 
   public Object[] arguments() {

@@ -2,6 +2,8 @@ package at.leoben.assistant.web;
 
 import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.i18n.Texts;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Locale;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -32,7 +35,19 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
-    return render(e.status(), e.titleKey(), e.detailKey(), headers, uri, e.arguments());
+    return render(e.status(), e.titleKey(), e.detailKey(), e.items(), headers, uri, e.arguments());
+  }
+
+  @ServerExceptionMapper
+  public Response unauthorized(UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
+    Response problem =
+        render(Status.UNAUTHORIZED, "problem.unauthorized.title", "problem.unauthorized", headers, uri);
+    return Response.fromResponse(problem).header("WWW-Authenticate", "Basic realm=\"Buergerassistent\"").build();
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+    return render(Status.FORBIDDEN, "problem.forbidden.title", "problem.forbidden", headers, uri);
   }
 
   @ServerExceptionMapper
@@ -77,6 +92,17 @@ public class ProblemMappers {
 
   private Response render(
       Status status, String titleKey, String detailKey, HttpHeaders headers, UriInfo uri, Object... args) {
+    return render(status, titleKey, detailKey, null, headers, uri, args);
+  }
+
+  private Response render(
+      Status status,
+      String titleKey,
+      String detailKey,
+      List<Problem.Item> items,
+      HttpHeaders headers,
+      UriInfo uri,
+      Object... args) {
     Language language = languageOf(headers);
     String type = TYPE_BASE + detailKey.replaceFirst("^problem\\.", "");
     return new Problem(
@@ -84,7 +110,8 @@ public class ProblemMappers {
             texts.get(language, titleKey),
             status.getStatusCode(),
             texts.get(language, detailKey, args),
-            uri.getPath())
+            uri.getPath(),
+            items)
         .toResponse();
   }
 

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
 
+import at.leoben.assistant.testsupport.Citizen;
 import at.leoben.assistant.testsupport.Db;
 import at.leoben.assistant.testsupport.InjectOllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn;
@@ -105,7 +106,7 @@ class BadInputTest {
 
   @Test
   void aWrongOrMissingTokenIsRefusedAndTheConversationIsNotContinued() {
-    String id = ChatApiTest.ask("Wo ist das Fundamt?").path("conversationId");
+    String id = Citizen.ask("Wo ist das Fundamt?").path("conversationId");
     snapshot();
 
     given()

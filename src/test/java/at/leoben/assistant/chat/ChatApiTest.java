@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import static at.leoben.assistant.testsupport.Citizen.ask;
+
 import at.leoben.assistant.testsupport.Db;
 import at.leoben.assistant.testsupport.InjectOllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn;
@@ -45,17 +47,6 @@ class ChatApiTest {
     ollama.reset();
   }
 
-  static ExtractableResponse<Response> ask(String message) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("message", message))
-        .post("/api/v1/chat")
-        .then()
-        .statusCode(200)
-        .contentType(ContentType.JSON)
-        .extract();
-  }
-
   @Test
   void aiAnswerCarriesLabelDisclosureHeaderChannelsAndConversationKeys() {
     ExtractableResponse<Response> reply = ask("Wann hat das Bürgerservice geöffnet?");
@@ -76,7 +67,9 @@ class ChatApiTest {
     assertThat(reply.<String>path("conversationId")).matches("[0-9a-f-]{36}");
     assertThat(reply.<String>path("conversationToken")).hasSizeGreaterThanOrEqualTo(40);
     assertThat(reply.<String>path("messageId")).matches("[0-9a-f-]{36}");
-    assertThat(reply.<List<?>>path("sources")).isEmpty();
+    // The answer cites no [n], so every passage it was given is a source, each document once.
+    assertThat(reply.<List<String>>path("sources.title")).contains("Bürgerservice im Rathaus").doesNotHaveDuplicates();
+    assertThat(reply.<List<String>>path("sources.url")).allSatisfy(url -> assertThat(url).startsWith("https://"));
     assertThat(reply.<String>path("reviewStatus")).isEqualTo("NOT_REVIEWED");
 
     String header = reply.header("AI-Disclosure");
@@ -94,7 +87,7 @@ class ChatApiTest {
     assertThat(channels).allSatisfy(c -> assertThat(c.get("openNow")).isInstanceOf(Boolean.class));
     List<Map<String, Object>> hours = (List<Map<String, Object>>) channels.get(0).get("openingHours");
     assertThat(hours).extracting(h -> h.get("label")).contains("Montag", "Freitag");
-    assertThat(hours.get(0).get("times").toString()).contains("07:30–12:30");
+    assertThat(hours.get(0).get("times").toString()).contains("08:00–16:00");
   }
 
   @Test
@@ -125,7 +118,7 @@ class ChatApiTest {
     assertThat(entry.get("question")).isEqualTo("Wo zahle ich die Hundeabgabe?");
     assertThat(entry.get("answer")).isEqualTo("Die Hundeabgabe zahlen Sie im Rathaus.");
     assertThat(entry.get("model")).isEqualTo("llama3.1:8b");
-    assertThat(entry.get("prompt_version")).isEqualTo("system-v1");
+    assertThat(entry.get("prompt_version")).isEqualTo("system-v2");
     assertThat(entry.get("responsible_name")).isEqualTo("Mag. Erika Muster");
     assertThat(entry.get("responsible_role")).isEqualTo("Leiterin Bürgerservice");
     assertThat(entry.get("responsible_contact")).isEqualTo("buergerservice@leoben.at");
@@ -151,7 +144,7 @@ class ChatApiTest {
     given()
         .contentType(ContentType.JSON)
         .header("X-Conversation-Token", first.<String>path("conversationToken"))
-        .body(Map.of("message", "Und wann hat es offen?", "conversationId", first.path("conversationId")))
+        .body(Map.of("message", "Und wann hat das Fundamt offen?", "conversationId", first.path("conversationId")))
         .post("/api/v1/chat")
         .then()
         .statusCode(200)
@@ -164,7 +157,7 @@ class ChatApiTest {
         .containsExactly("system", "user", "assistant", "user");
     assertThat(messages.get(1).path("content").asText()).isEqualTo("Wo ist das Fundamt?");
     assertThat(messages.get(2).path("content").asText()).isEqualTo("Das Fundamt ist im Rathaus.");
-    assertThat(messages.get(3).path("content").asText()).isEqualTo("Und wann hat es offen?");
+    assertThat(messages.get(3).path("content").asText()).isEqualTo("Und wann hat das Fundamt offen?");
   }
 
   @Test
@@ -185,12 +178,12 @@ class ChatApiTest {
 
   @Test
   void memoryIsBoundedToTheConfiguredNumberOfEarlierMessages() {
-    ExtractableResponse<Response> first = ask("Frage 0");
+    ExtractableResponse<Response> first = ask("Fundamt Frage 0");
     for (int i = 1; i <= 6; i++) {
       given()
           .contentType(ContentType.JSON)
           .header("X-Conversation-Token", first.<String>path("conversationToken"))
-          .body(Map.of("message", "Frage " + i, "conversationId", first.path("conversationId")))
+          .body(Map.of("message", "Fundamt Frage " + i, "conversationId", first.path("conversationId")))
           .post("/api/v1/chat")
           .then()
           .statusCode(200);
@@ -198,7 +191,7 @@ class ChatApiTest {
     JsonNode last = ollama.chatRequests().get(6).path("messages");
     // system + 8 earlier messages (assistant.chat.history-messages) + the question
     assertThat(last.size()).isEqualTo(10);
-    assertThat(last.get(1).path("content").asText()).isEqualTo("Frage 2");
+    assertThat(last.get(1).path("content").asText()).isEqualTo("Fundamt Frage 2");
   }
 
   @ParameterizedTest
@@ -251,7 +244,7 @@ class ChatApiTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("failures")
-  void whenTheModelFailsTheCitizenGetsTheChannelsNotAnError(String what, Behaviour failure) {
+  void whenTheModelFailsTheCitizenGetsTheCitysOwnTextNotAnError(String what, Behaviour failure) {
     ollama.behave(failure);
     long started = System.nanoTime();
 
@@ -259,9 +252,11 @@ class ChatApiTest {
 
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     assertThat(took).isLessThan(Duration.ofSeconds(10)); // test bound is 3 s
-    assertThat(reply.path("kind").toString()).isEqualTo("FALLBACK");
+    assertThat(reply.path("kind").toString()).isEqualTo("KNOWLEDGE_EXCERPT");
     assertThat(reply.path("reason").toString()).isEqualTo("MODEL_UNAVAILABLE");
-    assertThat(reply.<String>path("answer")).contains("Bürgerservice");
+    assertThat(reply.<String>path("answer")).contains("nicht KI-generiert").contains("[1]");
+    assertThat(reply.<List<?>>path("sources")).isNotEmpty();
+    assertThat(reply.<String>path("sources[0].url")).startsWith("https://");
     assertThat(reply.<Object>path("disclosure")).isNull();
     assertThat(reply.header("AI-Disclosure")).isNull();
     assertThat(reply.<List<?>>path("analogueChannels")).hasSize(3);
@@ -274,12 +269,12 @@ class ChatApiTest {
   }
 
   @Test
-  void anUnpulledModelMeansFallback() {
+  void anUnpulledModelMeansTheExcerpt() {
     ollama.models("mistral:7b");
     ask("Was kostet ein Parkausweis?")
         .response()
         .then()
-        .body("kind", equalTo("FALLBACK"))
+        .body("kind", equalTo("KNOWLEDGE_EXCERPT"))
         .body("reason", equalTo("MODEL_UNAVAILABLE"))
         .body("$", not(hasKey("disclosure")));
   }
@@ -300,7 +295,7 @@ class ChatApiTest {
     try {
       ollama.behave(Behaviour.answer("Diese Antwort darf niemand sehen."));
       String probe = "AUDIT-PROBE-" + UUID.randomUUID();
-      ExtractableResponse<Response> reply = ask(probe + " Wann ist Sperrmüll?");
+      ExtractableResponse<Response> reply = ask(probe + " Wann wird der Sperrmüll abgeholt?");
 
       assertThat(reply.path("kind").toString()).isEqualTo("FALLBACK");
       assertThat(reply.path("reason").toString()).isEqualTo("AUDIT_FAILED");
@@ -323,7 +318,8 @@ class ChatApiTest {
         .statusCode(200)
         .body("type", equalTo(List.of("IN_PERSON", "PHONE", "EMAIL")))
         .body("[0].openingHours.day", equalTo(List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")))
-        .body("[0].openingHours[3].times", equalTo(List.of("07:30–12:30", "13:30–18:00")))
+        .body("[0].openingHours[3].times", equalTo(List.of("08:00–16:00")))
+        .body("[0].openingHours[4].times", equalTo(List.of("08:00–12:00")))
         .body("openNow", everyItem(notNullValue()))
         .body("[2].openNow", equalTo(true));
     given()

@@ -134,7 +134,7 @@ class ChatStreamTest {
 
     assertThat(Sse.names(events)).containsExactly("disclosure", "delta", "delta", "fallback");
     Event fallback = events.get(3);
-    assertThat(fallback.data().path("kind").asText()).isEqualTo("FALLBACK");
+    assertThat(fallback.data().path("kind").asText()).isEqualTo("KNOWLEDGE_EXCERPT");
     assertThat(fallback.data().path("reason").asText()).isEqualTo("MODEL_UNAVAILABLE");
     assertThat(fallback.data().has("disclosure")).isFalse();
     assertThat(fallback.data().path("analogueChannels").size()).isEqualTo(3);
@@ -162,7 +162,8 @@ class ChatStreamTest {
     List<Event> events = Sse.parse(stream(Map.of("message", "Was kostet die Müllabfuhr?")).asString());
 
     assertThat(Sse.names(events)).containsExactly("fallback");
-    assertThat(events.get(0).data().path("kind").asText()).isEqualTo("FALLBACK");
+    assertThat(events.get(0).data().path("kind").asText()).isEqualTo("KNOWLEDGE_EXCERPT");
+    assertThat(events.get(0).data().has("disclosure")).isFalse();
   }
 
   @Test
@@ -200,7 +201,7 @@ class ChatStreamTest {
                     .header("X-Conversation-Token", done.data().path("conversationToken").asText())
                     .body(
                         Map.of(
-                            "message", "Wann hat es offen?",
+                            "message", "Wann hat das Fundamt offen?",
                             "conversationId", done.data().path("conversationId").asText()))
                     .post("/api/v1/chat/stream")
                     .then()

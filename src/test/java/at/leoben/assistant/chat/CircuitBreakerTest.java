@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import at.leoben.assistant.testsupport.Citizen;
 import at.leoben.assistant.testsupport.InjectOllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
@@ -40,14 +41,14 @@ class CircuitBreakerTest {
     ollama.reset();
     ollama.behave(Behaviour.error(500, "llama runner process has terminated"));
     for (int i = 0; i < 3; i++) {
-      assertThat(ChatApiTest.ask("Frage " + i).<String>path("kind")).isEqualTo("FALLBACK");
+      assertThat(Citizen.ask("Wo ist das Fundamt? " + i).<String>path("kind")).isEqualTo("KNOWLEDGE_EXCERPT");
     }
     assertThat(ollama.chatRequestCount()).isEqualTo(3);
 
     // Open: neither sync nor streamed turns reach the model, and citizens still get the channels.
-    assertThat(ChatApiTest.ask("Noch eine Frage").<String>path("reason")).isEqualTo("MODEL_UNAVAILABLE");
+    assertThat(Citizen.ask("Wo ist das Fundamt? Noch einmal").<String>path("reason")).isEqualTo("MODEL_UNAVAILABLE");
     String stream =
-        given().contentType(ContentType.JSON).body(Map.of("message", "Und gestreamt?"))
+        given().contentType(ContentType.JSON).body(Map.of("message", "Wo ist das Fundamt? Gestreamt"))
             .post("/api/v1/chat/stream").then().statusCode(200).extract().asString();
     assertThat(Sse.names(Sse.parse(stream))).containsExactly("fallback");
     assertThat(ollama.chatRequestCount()).isEqualTo(3);
@@ -56,8 +57,8 @@ class CircuitBreakerTest {
     // After the delay one trial call goes through; the model answers, so the breaker closes.
     ollama.behave(Behaviour.answer("Wieder da."));
     Thread.sleep(2_500);
-    assertThat(ChatApiTest.ask("Bist du wieder da?").<String>path("kind")).isEqualTo("AI_GENERATED");
-    assertThat(ChatApiTest.ask("Und jetzt?").<String>path("answer")).isEqualTo("Wieder da.");
+    assertThat(Citizen.ask("Wo ist das Fundamt? Wieder da?").<String>path("kind")).isEqualTo("AI_GENERATED");
+    assertThat(Citizen.ask("Wo ist das Fundamt? Und jetzt?").<String>path("answer")).isEqualTo("Wieder da.");
     given().get("/q/metrics").then().body(containsString("assistant_llm_circuit_open 0.0"));
   }
 }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import at.leoben.assistant.testsupport.Citizen;
 import at.leoben.assistant.testsupport.Db;
 import at.leoben.assistant.testsupport.InjectOllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn;
@@ -37,10 +38,10 @@ class ConversationApiTest {
   @Test
   void theTokenShowsTheWholeConversationWithItsLabels() {
     ollama.behave(Behaviour.answer("Im Rathaus, Zimmer 5."));
-    ExtractableResponse<Response> first = ChatApiTest.ask("Wo ist das Fundamt?");
+    ExtractableResponse<Response> first = Citizen.ask("Wo ist das Fundamt?");
     String id = first.path("conversationId");
     String token = first.path("conversationToken");
-    ChatApiTest.ask("Ich möchte mit einem Menschen sprechen"); // another conversation: not shown
+    Citizen.ask("Ich möchte mit einem Menschen sprechen"); // another conversation: not shown
 
     given()
         .header("X-Conversation-Token", token)
@@ -64,7 +65,7 @@ class ConversationApiTest {
 
   @Test
   void aConversationWithoutAiAnswersHasNoDisclosureHeader() {
-    ExtractableResponse<Response> reply = ChatApiTest.ask("Ich möchte mit einem Menschen sprechen");
+    ExtractableResponse<Response> reply = Citizen.ask("Ich möchte mit einem Menschen sprechen");
     given()
         .header("X-Conversation-Token", reply.<String>path("conversationToken"))
         .get("/api/v1/conversations/" + reply.path("conversationId"))
@@ -77,7 +78,7 @@ class ConversationApiTest {
 
   @Test
   void wrongMissingOrUnknownAreRefused() {
-    ExtractableResponse<Response> reply = ChatApiTest.ask("Wo ist das Fundamt?");
+    ExtractableResponse<Response> reply = Citizen.ask("Wo ist das Fundamt?");
     String id = reply.path("conversationId");
 
     given().get("/api/v1/conversations/" + id)
@@ -99,7 +100,7 @@ class ConversationApiTest {
   @Test
   void erasingRemovesTheConversationAndItsWordsFromTheAudit() {
     ollama.behave(Behaviour.answer("Die Antwort bleibt nicht."));
-    ExtractableResponse<Response> reply = ChatApiTest.ask("Meine Frage mit Details");
+    ExtractableResponse<Response> reply = Citizen.ask("Wo ist das Fundamt? Meine Frage mit Details");
     UUID id = UUID.fromString(reply.path("conversationId"));
     String token = reply.path("conversationToken");
 

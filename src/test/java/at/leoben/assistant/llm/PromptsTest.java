@@ -91,7 +91,7 @@ class PromptsTest {
   }
 
   private static List<ChatMessage> build(int budget, List<PromptTurn> history, String question, Language language) {
-    return new Prompts(config(budget)).build(new ModelRequest(question, history, language)).messages();
+    return new Prompts(config(budget)).build(new ModelRequest(question, history, List.of(), language)).messages();
   }
 
   private static String text(ChatMessage message) {
@@ -134,6 +134,24 @@ class PromptsTest {
   }
 
   @Test
+  void theExcerptsAreNumberedInTheSystemMessageWithTheRuleToCiteThem() {
+    List<GroundingPassage> passages =
+        List.of(
+            new GroundingPassage(1, "Fundamt", "Abgabe", "Fundsachen geben Sie im Rathaus ab."),
+            new GroundingPassage(2, "Hunde", "Hunde", "Hunde melden Sie an."));
+    String system =
+        new Prompts(config(6000))
+            .build(new ModelRequest("Wo ist das Fundamt?", List.of(), passages, Language.DE))
+            .messages()
+            .get(0)
+            .toString();
+    assertTrue(system.contains("[1] Fundamt – Abgabe\nFundsachen geben Sie im Rathaus ab."), system);
+    assertTrue(system.contains("[2] Hunde\nHunde melden Sie an."), system);
+    assertTrue(system.contains("nur auf Grundlage der nummerierten Auszüge"), system);
+    assertTrue(system.contains("keine gesicherte Auskunft"), system);
+  }
+
+  @Test
   void firstQuestionHasNoHistory() {
     List<ChatMessage> messages = build(6000, List.of(), "Wo ist das Rathaus?", Language.DE);
     assertEquals(2, messages.size());
@@ -145,7 +163,8 @@ class PromptsTest {
   void englishAddsTheInstructionToAnswerInEnglish() {
     String german = text(build(6000, List.of(), "Where is the town hall?", Language.DE).get(0));
     String english = text(build(6000, List.of(), "Where is the town hall?", Language.EN).get(0));
-    assertTrue(english.startsWith(german), "the same rules apply in English");
+    String rules = german.substring(0, german.indexOf("\n\nAuszüge"));
+    assertTrue(english.startsWith(rules), "the same rules apply in English");
     assertTrue(english.contains(ENGLISH), english);
   }
 

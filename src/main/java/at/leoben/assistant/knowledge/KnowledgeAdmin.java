@@ -1,0 +1,119 @@
+package at.leoben.assistant.knowledge;
+
+import at.leoben.assistant.web.Problem;
+import at.leoben.assistant.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+
+/** What admins do with the knowledge base: list, read, create, change, delete, import. */
+@ApplicationScoped
+class KnowledgeAdmin {
+
+  private final KnowledgeStore store;
+  private final KnowledgeImporter importer;
+  private final KnowledgeConfig config;
+  private final Clock clock;
+
+  KnowledgeAdmin(KnowledgeStore store, KnowledgeImporter importer, KnowledgeConfig config, Clock clock) {
+    this.store = store;
+    this.importer = importer;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  List<DocumentView> list(boolean onlyStale) {
+    return store.list().stream()
+        .map(document -> view(document, false))
+        .filter(view -> !onlyStale || view.stale())
+        .toList();
+  }
+
+  DocumentView get(UUID id) {
+    return view(store.find(id).orElseThrow(KnowledgeAdmin::notFound), true);
+  }
+
+  DocumentView create(DocumentInput input) {
+    KnowledgeSource source = parse(input, input == null ? null : input.slug());
+    try {
+      return view(store.create(source), true);
+    } catch (PersistenceException e) {
+      if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
+        throw new ProblemException(Status.CONFLICT, "problem.knowledge.title", "problem.knowledge.slug-taken");
+      }
+      throw e;
+    }
+  }
+
+  DocumentView update(UUID id, DocumentInput input) {
+    KnowledgeDocument existing = store.find(id).orElseThrow(KnowledgeAdmin::notFound);
+    KnowledgeSource source = parse(input, existing.slug);
+    try {
+      return view(store.update(id, source, input.version()).orElseThrow(KnowledgeAdmin::notFound), true);
+    } catch (OptimisticLockException e) {
+      throw new ProblemException(Status.CONFLICT, "problem.knowledge.title", "problem.knowledge.conflict");
+    }
+  }
+
+  void delete(UUID id) {
+    if (!store.delete(id)) {
+      throw notFound();
+    }
+  }
+
+  KnowledgeImporter.Report importFolder() {
+    return importer.importFolder();
+  }
+
+  private KnowledgeSource parse(DocumentInput input, String slug) {
+    if (input == null) {
+      throw invalid("document", "empty request");
+    }
+    try {
+      String checkedSlug = MarkdownDocuments.slugOf((slug == null ? "" : slug) + ".md");
+      return MarkdownDocuments.parse(checkedSlug, "document", input.toMarkdown(), config.maxPassageChars());
+    } catch (KnowledgeFormatException e) {
+      throw invalid(slug == null || slug.isBlank() ? "slug" : "document", e.reason());
+    }
+  }
+
+  private DocumentView view(KnowledgeDocument document, boolean withBody) {
+    boolean stale =
+        document.updatedOn.isBefore(LocalDate.now(clock).minusDays(config.staleAfter().toDays()));
+    return new DocumentView(
+        document.id,
+        document.slug,
+        document.title,
+        document.sourceUrl,
+        document.owner,
+        document.validFrom,
+        document.updatedOn,
+        document.keywords.isBlank() ? List.of() : Arrays.stream(document.keywords.split(",\\s*")).toList(),
+        stale,
+        document.unconfirmedFacts,
+        store.passageCount(document.id),
+        document.origin,
+        document.version,
+        document.modifiedAt,
+        withBody ? document.body : null);
+  }
+
+  private static ProblemException invalid(String subject, String reason) {
+    return new ProblemException(
+        Status.BAD_REQUEST,
+        "problem.knowledge.title",
+        "problem.knowledge.invalid",
+        List.of(new Problem.Item(subject, reason)));
+  }
+
+  private static ProblemException notFound() {
+    return new ProblemException(Status.NOT_FOUND, "problem.knowledge.title", "problem.knowledge.not-found");
+  }
+}

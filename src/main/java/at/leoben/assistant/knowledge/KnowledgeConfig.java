@@ -1,0 +1,46 @@
+package at.leoben.assistant.knowledge;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** {@code assistant.knowledge.*}: where the city's knowledge comes from and how it is searched. */
+@ConfigMapping(prefix = "assistant.knowledge")
+public interface KnowledgeConfig {
+
+  /** A folder of Markdown files imported at start-up and by the import endpoint. */
+  Optional<Path> folder();
+
+  /** Import the starter knowledge shipped with the service at start-up (newer files only). */
+  @WithDefault("true")
+  boolean importStarter();
+
+  /** Documents not updated for this long show as stale to admins. */
+  @WithDefault("365d")
+  Duration staleAfter();
+
+  @WithDefault("1200")
+  int maxPassageChars();
+
+  /** How many passages a prompt gets at most. */
+  @WithDefault("4")
+  int topPassages();
+
+  /** Character budget for all passages of one prompt (about a quarter of it in tokens). */
+  @WithDefault("4000")
+  int promptBudgetChars();
+
+  /**
+   * Passages ranked below this are not relevant enough to answer from. Calibrated on the
+   * evaluation set: every city question's best passage ranks above 0.012, unrelated questions
+   * (pizza, weather, physics) below 0.007.
+   */
+  @WithDefault("0.01")
+  double minRank();
+
+  /** A repeated first question within this time reuses the earlier AI answer. */
+  @WithDefault("24h")
+  Duration reuseWindow();
+}

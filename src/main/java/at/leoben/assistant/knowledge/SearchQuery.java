@@ -1,0 +1,117 @@
+package at.leoben.assistant.knowledge;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a citizen's question into full-text search input: the words joined with "or" for
+ * {@code websearch_to_tsquery} (a question is no boolean query: any matching word counts, ranking
+ * sorts), English words mapped to German ones, and prefixes that catch compounds and typos
+ * ("Hund" finds "Hundeabgabe", "Hundesteur" finds "Hundesteuer").
+ */
+final class SearchQuery {
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+  /** Shorter words are left to the stemmer; longer ones are often compounds or typos. */
+  private static final int PREFIX_FROM_LENGTH = 8;
+
+  private static final int MIN_PREFIX = 5;
+
+  private final Map<String, List<String>> synonyms;
+  private final Set<String> englishStopwords;
+
+  private SearchQuery(Map<String, List<String>> synonyms, Set<String> englishStopwords) {
+    this.synonyms = synonyms;
+    this.englishStopwords = englishStopwords;
+  }
+
+  static SearchQuery load() {
+    Map<String, List<String>> synonyms = new HashMap<>();
+    Set<String> stopwords = new LinkedHashSet<>();
+    for (String line : lines("knowledge/synonyms-en-de.txt")) {
+      String[] sides = line.split(":", 2);
+      if (sides.length != 2) {
+        throw new IllegalStateException("synonym line needs 'english: deutsch, ...': " + line);
+      }
+      String english = sides[0].strip().toLowerCase(Locale.ROOT);
+      if (sides[1].isBlank()) {
+        stopwords.add(english);
+      } else {
+        List<String> german = new ArrayList<>();
+        for (String term : sides[1].split(",")) {
+          german.add(term.strip());
+        }
+        synonyms.put(english, List.copyOf(german));
+      }
+    }
+    return new SearchQuery(Map.copyOf(synonyms), Set.copyOf(stopwords));
+  }
+
+  /** Any word ("a or b"), all words ("a b", websearch's AND), and prefixes for to_tsquery. */
+  record Terms(String websearch, String allWords, String prefixes) {
+    boolean isEmpty() {
+      return websearch.isEmpty();
+    }
+  }
+
+  Terms terms(String question) {
+    Set<String> words = new LinkedHashSet<>();
+    Set<String> prefixes = new LinkedHashSet<>();
+    Matcher matcher = WORD.matcher(Normalizer.normalize(question, Normalizer.Form.NFC).toLowerCase(Locale.ROOT));
+    while (matcher.find()) {
+      String word = matcher.group();
+      if (englishStopwords.contains(word) || word.length() < 2) {
+        continue;
+      }
+      words.add(word);
+      for (String german : synonyms.getOrDefault(word, List.of())) {
+        Matcher parts = WORD.matcher(german.toLowerCase(Locale.ROOT));
+        while (parts.find()) {
+          words.add(parts.group());
+        }
+      }
+    }
+    for (String word : words) {
+      if (word.length() >= PREFIX_FROM_LENGTH) {
+        // The first half of a compound is usually its head noun: "Kindergartenplatz" -> "kinderga".
+        String prefix = word.substring(0, Math.max(MIN_PREFIX, word.length() / 2));
+        // The index holds umlauts both folded by the stemmer (ü -> u) and transliterated (ü -> ue).
+        prefixes.add(prefix.replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "ss"));
+        prefixes.add(prefix.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss"));
+      }
+    }
+    return new Terms(
+        String.join(" or ", words),
+        String.join(" ", words),
+        prefixes.stream().map(prefix -> prefix + ":*").reduce((a, b) -> a + " | " + b).orElse(""));
+  }
+
+  private static List<String> lines(String resource) {
+    try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing " + resource);
+      }
+      return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+          .lines()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

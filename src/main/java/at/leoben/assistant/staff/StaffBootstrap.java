@@ -1,0 +1,54 @@
+package at.leoben.assistant.staff;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/** Creates the first admin from configuration, so a fresh installation can be administered. */
+@ApplicationScoped
+class StaffBootstrap {
+
+  private static final Logger LOG = Logger.getLogger(StaffBootstrap.class);
+  private static final int MIN_PASSWORD_LENGTH = 12;
+
+  private final StaffConfig config;
+  private final Clock clock;
+
+  StaffBootstrap(StaffConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  @Transactional
+  void onStart(@Observes StartupEvent event) {
+    String username = config.bootstrapAdmin().username();
+    if (StaffAccount.count("username", username) > 0) {
+      return;
+    }
+    String password = config.bootstrapAdmin().password().orElse("");
+    if (password.isEmpty()) {
+      if (StaffAccount.count() == 0) {
+        LOG.warn(
+            "Running without staff accounts: the staff API refuses everyone until"
+                + " ASSISTANT_STAFF_BOOTSTRAP_ADMIN_PASSWORD is set (or an identity provider is configured)");
+      }
+      return;
+    }
+    if (password.length() < MIN_PASSWORD_LENGTH) {
+      throw new IllegalStateException(
+          "ASSISTANT_STAFF_BOOTSTRAP_ADMIN_PASSWORD is too short: at least " + MIN_PASSWORD_LENGTH + " characters");
+    }
+    StaffAccount admin = new StaffAccount();
+    admin.username = username;
+    admin.passwordHash = BcryptUtil.bcryptHash(password);
+    admin.roles = "admin";
+    admin.createdAt = Instant.now(clock);
+    admin.persist();
+    LOG.infof("Created the bootstrap admin account '%s'", username);
+  }
+}
