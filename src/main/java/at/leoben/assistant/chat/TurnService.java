@@ -115,7 +115,7 @@ class TurnService {
     if (passages.isEmpty()) {
       return new NoKnowledge();
     }
-    if (turn.questionKey() != null) {
+    if (turn.questionKey() != null && !knowledgeConfig.reuseWindow().isZero()) {
       Instant notBefore = Instant.now(clock).minus(knowledgeConfig.reuseWindow());
       Instant knowledgeChanged = knowledge.lastChange();
       Optional<ConversationStore.Reusable> earlier =

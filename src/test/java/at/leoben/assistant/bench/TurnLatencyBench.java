@@ -49,7 +49,9 @@ public final class TurnLatencyBench {
               "QUARKUS_HTTP_PORT", String.valueOf(port),
               "ASSISTANT_RESPONSIBLE_NAME", "Benchmark",
               "ASSISTANT_RESPONSIBLE_ROLE", "Digital.Team",
-              "ASSISTANT_RESPONSIBLE_CONTACT", "digital@leoben.at"));
+              "ASSISTANT_RESPONSIBLE_CONTACT", "digital@leoben.at",
+              // Every turn must reach the model: the bench repeats one question.
+              "ASSISTANT_KNOWLEDGE_REUSE_WINDOW", "0s"));
       long started = System.nanoTime();
       Process service = builder.start();
       try {
