@@ -62,4 +62,7 @@ public class AuditEntry extends PanacheEntityBase {
 
   @Column(name = "reused_from")
   public UUID reusedFrom;
+
+  /** The sensitive area of a hand-over. */
+  public String area;
 }

@@ -19,4 +19,5 @@ public record AuditRecord(
     Integer inputTokens,
     Integer outputTokens,
     String failure,
-    UUID reusedFrom) {}
+    UUID reusedFrom,
+    String area) {}

@@ -46,6 +46,7 @@ public class AuditTrail {
     entry.outputTokens = record.outputTokens();
     entry.failure = record.failure();
     entry.reusedFrom = record.reusedFrom();
+    entry.area = record.area();
     entry.persist();
     // Flush now so that a refused insert fails this turn, not a later statement.
     Panache.getEntityManager().flush();

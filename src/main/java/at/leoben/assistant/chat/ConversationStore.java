@@ -5,6 +5,7 @@ import at.leoben.assistant.audit.AuditTrail;
 import at.leoben.assistant.disclosure.Responsible;
 import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.llm.PromptTurn;
+import at.leoben.assistant.review.Flags;
 import at.leoben.assistant.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -23,12 +24,14 @@ import java.util.UUID;
 class ConversationStore {
 
   private final AuditTrail audit;
+  private final Flags flags;
   private final Clock clock;
   private final SourcesJson sourcesJson;
   private final int historyMessages;
 
-  ConversationStore(AuditTrail audit, Clock clock, SourcesJson sourcesJson, ChatConfig config) {
+  ConversationStore(AuditTrail audit, Flags flags, Clock clock, SourcesJson sourcesJson, ChatConfig config) {
     this.audit = audit;
+    this.flags = flags;
     this.clock = clock;
     this.sourcesJson = sourcesJson;
     this.historyMessages = config.historyMessages();
@@ -77,6 +80,7 @@ class ConversationStore {
     reply.kind = turn.kind();
     reply.reason = turn.reason();
     reply.questionKey = turn.questionKey();
+    reply.area = turn.area();
     reply.sources = turn.sources().isEmpty() ? null : sourcesJson.write(turn.sources());
     if (turn.disclosure() != null) {
       reply.model = turn.disclosure().model();
@@ -103,7 +107,11 @@ class ConversationStore {
             turn.usage() == null ? null : turn.usage().inputTokens(),
             turn.usage() == null ? null : turn.usage().outputTokens(),
             turn.failure(),
-            turn.reusedFrom()));
+            turn.reusedFrom(),
+            turn.area()));
+    if (!turn.flags().isEmpty()) {
+      flags.raise(conversation.id, reply.id, turn.flags());
+    }
   }
 
   /** An earlier AI answer to the same first question, generated after {@code notBefore}. */

@@ -61,6 +61,9 @@ class Message extends PanacheEntityBase {
   /** JSON list of {@link Source}s. */
   public String sources;
 
+  /** The sensitive area of a hand-over. */
+  public String area;
+
   @Column(name = "review_status")
   public String reviewStatus;
 

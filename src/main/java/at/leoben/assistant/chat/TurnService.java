@@ -6,7 +6,13 @@ import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.disclosure.Disclosures;
 import at.leoben.assistant.fallback.AnalogueChannel;
 import at.leoben.assistant.fallback.ChannelDirectory;
-import at.leoben.assistant.guard.HumanRequestDetector;
+import at.leoben.assistant.guard.HandOvers;
+import at.leoben.assistant.guard.InputGuard;
+import at.leoben.assistant.guard.InputVerdict;
+import at.leoben.assistant.guard.OutputFinding;
+import at.leoben.assistant.guard.OutputScreen;
+import at.leoben.assistant.guard.SensitiveArea;
+import at.leoben.assistant.review.FlagRequest;
 import at.leoben.assistant.i18n.Texts;
 import at.leoben.assistant.knowledge.KnowledgeBase;
 import at.leoben.assistant.knowledge.KnowledgeConfig;
@@ -18,6 +24,7 @@ import at.leoben.assistant.llm.ModelUnavailable;
 import at.leoben.assistant.web.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,6 +55,10 @@ class TurnService {
 
   record HandOver() implements Plan {}
 
+  record Sensitive(SensitiveArea area) implements Plan {}
+
+  record Misuse() implements Plan {}
+
   record NoKnowledge() implements Plan {}
 
   record Reuse(ConversationStore.Reusable answer, Disclosure disclosure) implements Plan {}
@@ -55,7 +66,9 @@ class TurnService {
   record AskModel(List<RetrievedPassage> passages, Disclosure disclosure) implements Plan {}
 
   private final ConversationStore store;
-  private final HumanRequestDetector humanRequests;
+  private final InputGuard inputGuard;
+  private final OutputScreen outputScreen;
+  private final HandOvers handOvers;
   private final KnowledgeBase knowledge;
   private final KnowledgeConfig knowledgeConfig;
   private final ModelGateway model;
@@ -68,7 +81,9 @@ class TurnService {
 
   TurnService(
       ConversationStore store,
-      HumanRequestDetector humanRequests,
+      InputGuard inputGuard,
+      OutputScreen outputScreen,
+      HandOvers handOvers,
       KnowledgeBase knowledge,
       KnowledgeConfig knowledgeConfig,
       ModelGateway model,
@@ -79,7 +94,10 @@ class TurnService {
       MeterRegistry meters,
       Clock clock) {
     this.store = store;
-    this.humanRequests = humanRequests;
+    this.inputGuard = inputGuard;
+    this.outputScreen = outputScreen;
+    outputScreen.knowPrompt(model.systemPrompt());
+    this.handOvers = handOvers;
     this.knowledge = knowledge;
     this.knowledgeConfig = knowledgeConfig;
     this.model = model;
@@ -108,8 +126,15 @@ class TurnService {
   }
 
   Plan plan(Turn turn) {
-    if (humanRequests.asksForHuman(turn.question())) {
+    InputVerdict verdict = inputGuard.check(turn.question());
+    if (verdict instanceof InputVerdict.Sensitive sensitive) {
+      return new Sensitive(sensitive.area());
+    }
+    if (verdict instanceof InputVerdict.HumanRequested) {
       return new HandOver();
+    }
+    if (verdict instanceof InputVerdict.Misuse) {
+      return new Misuse();
     }
     List<RetrievedPassage> passages = knowledge.retrieve(turn.question());
     if (passages.isEmpty()) {
@@ -155,8 +180,12 @@ class TurnService {
       return new TurnResult(excerpt(turn, ask.passages(), e.getMessage()), Optional.empty());
     }
     DisclosedAnswer answer = disclosures.disclose(output, ask.disclosure());
-    return delivered(
-        turn, storeAi(turn, answer, Grounding.sources(ask.passages(), answer.text()), null), ask.disclosure());
+    List<OutputFinding> findings = outputScreen.screen(answer.text());
+    if (Screening.withholds(findings)) {
+      return new TurnResult(withheld(turn, answer.text(), findings), Optional.empty());
+    }
+    List<Source> sources = Grounding.sources(ask.passages(), answer.text());
+    return delivered(turn, storeAi(turn, answer, sources, null, Screening.flags(findings, null)), ask.disclosure());
   }
 
   /**
@@ -183,42 +212,70 @@ class TurnService {
   }
 
   private void relay(Turn turn, AskModel ask, MultiEmitter<? super StreamEvent> emitter) {
-    AtomicBoolean disclosed = new AtomicBoolean();
-    var subscription =
+    ScreenedStream screened = new ScreenedStream(outputScreen, ask.disclosure());
+    AtomicReference<Cancellable> upstream = new AtomicReference<>();
+    upstream.set(
         model.stream(Grounding.request(turn, ask.passages()))
             .subscribe()
             .with(
                 event -> {
                   if (event instanceof ModelEvent.Token token) {
-                    if (disclosed.compareAndSet(false, true)) {
-                      emitter.emit(new StreamEvent.DisclosureEvent(ask.disclosure()));
+                    ScreenedStream.Step step = screened.add(disclosures.disclose(token, ask.disclosure()));
+                    step.events().forEach(emitter::emit);
+                    if (step.withheld()) {
+                      // Cut off before the citizen sees the rest; the clerk gets what was written.
+                      Optional.ofNullable(upstream.get()).ifPresent(Cancellable::cancel);
+                      offload(() -> finishWithheld(turn, screened, emitter));
                     }
-                    emitter.emit(new StreamEvent.Delta(disclosures.disclose(token, ask.disclosure())));
                   } else if (event instanceof ModelEvent.Completed completed) {
                     DisclosedAnswer answer = disclosures.disclose(completed.output(), ask.disclosure());
-                    // Storing blocks: leave the model client's thread.
-                    Infrastructure.getDefaultWorkerPool()
-                        .execute(
-                            () -> {
-                              Optional<ChatReply> reply =
-                                  storeAi(turn, answer, Grounding.sources(ask.passages(), answer.text()), null);
-                              reply
-                                  .map(r -> completeEvents(r, ask.disclosure(), !disclosed.get()))
-                                  .orElseGet(() -> List.of(new StreamEvent.Fallback(auditFailed(turn))))
-                                  .forEach(emitter::emit);
-                              emitter.complete();
-                            });
+                    offload(() -> finishCompleted(turn, ask, answer, screened, emitter));
                   }
                 },
                 failure ->
-                    Infrastructure.getDefaultWorkerPool()
-                        .execute(
-                            () -> {
-                              emitter.emit(
-                                  new StreamEvent.Fallback(excerpt(turn, ask.passages(), failure.getMessage())));
-                              emitter.complete();
-                            }));
-    emitter.onTermination(subscription::cancel);
+                    offload(
+                        () -> {
+                          if (!screened.isWithheld()) {
+                            emitter.emit(
+                                new StreamEvent.Fallback(excerpt(turn, ask.passages(), failure.getMessage())));
+                            emitter.complete();
+                          }
+                        })));
+    emitter.onTermination(() -> Optional.ofNullable(upstream.get()).ifPresent(Cancellable::cancel));
+  }
+
+  /** Storing blocks: leave the model client's thread. */
+  private static void offload(Runnable work) {
+    Infrastructure.getDefaultWorkerPool().execute(work);
+  }
+
+  private void finishWithheld(Turn turn, ScreenedStream screened, MultiEmitter<? super StreamEvent> emitter) {
+    emitter.emit(new StreamEvent.Fallback(withheld(turn, screened.written(), screened.findings())));
+    emitter.complete();
+  }
+
+  private void finishCompleted(
+      Turn turn,
+      AskModel ask,
+      DisclosedAnswer answer,
+      ScreenedStream screened,
+      MultiEmitter<? super StreamEvent> emitter) {
+    if (screened.isWithheld()) {
+      return;
+    }
+    ScreenedStream.Step rest = screened.complete(answer.text());
+    if (rest.withheld()) {
+      finishWithheld(turn, screened, emitter);
+      return;
+    }
+    rest.events().forEach(emitter::emit);
+    List<Source> sources = Grounding.sources(ask.passages(), answer.text());
+    Optional<ChatReply> reply = storeAi(turn, answer, sources, null, Screening.flags(screened.findings(), null));
+    reply
+        .map(r -> completeEvents(r, ask.disclosure(), false))
+        .orElseGet(() -> List.of(new StreamEvent.Fallback(auditFailed(turn))))
+        .forEach(emitter::emit);
+    emitter.complete();
   }
 
   private static List<StreamEvent> completeEvents(ChatReply reply, Disclosure disclosure, boolean withText) {
@@ -242,16 +299,18 @@ class TurnService {
 
   private Optional<ChatReply> reuseAnswer(Turn turn, Reuse reuse) {
     DisclosedAnswer answer = DisclosedAnswer.reused(reuse.answer().text(), reuse.disclosure());
-    Optional<ChatReply> reply = storeAi(turn, answer, reuse.answer().sources(), reuse.answer().messageId());
+    Optional<ChatReply> reply =
+        storeAi(turn, answer, reuse.answer().sources(), reuse.answer().messageId(), List.of());
     reply.ifPresent(r -> meters.counter("assistant.model.calls.saved").increment());
     return reply;
   }
 
   /** Stores an AI answer with its audit entry; empty when that failed (then it is not delivered). */
-  private Optional<ChatReply> storeAi(Turn turn, DisclosedAnswer answer, List<Source> sources, UUID reusedFrom) {
+  private Optional<ChatReply> storeAi(
+      Turn turn, DisclosedAnswer answer, List<Source> sources, UUID reusedFrom, List<FlagRequest> flags) {
     UUID replyId = UUID.randomUUID();
     try {
-      store.record(TurnRecord.ai(turn, replyId, answer, sources, reusedFrom));
+      store.record(TurnRecord.ai(turn, replyId, answer, sources, reusedFrom, flags));
     } catch (RuntimeException e) {
       LOG.errorf("Withholding an AI answer: its audit entry could not be written (%s)", e.getClass().getName());
       return Optional.empty();
@@ -261,13 +320,46 @@ class TurnService {
   }
 
   private ChatReply notAnswered(Turn turn, Plan plan) {
-    return plan instanceof HandOver
-        ? fallback(turn, ReplyReason.HUMAN_REQUESTED, "fallback.human-requested", null)
-        : fallback(turn, ReplyReason.NO_KNOWLEDGE, "fallback.no-knowledge", null);
+    var language = turn.conversation().language();
+    if (plan instanceof Sensitive sensitive) {
+      meters.counter("assistant.handovers", "area", sensitive.area().key()).increment();
+      return fallback(
+          turn, ReplyReason.SENSITIVE_AREA, sensitive.area().key(), handOvers.text(sensitive.area(), language), null, List.of());
+    }
+    if (plan instanceof Misuse) {
+      return fallback(
+          turn,
+          ReplyReason.MISUSE,
+          null,
+          texts.get(language, "misuse.refusal"),
+          null,
+          List.of(new FlagRequest("MISUSE", "FLAG", "input looks like manipulation or use for something else", null)));
+    }
+    if (plan instanceof HandOver) {
+      return fallback(turn, ReplyReason.HUMAN_REQUESTED, null, texts.get(language, "fallback.human-requested"), null, List.of());
+    }
+    return fallback(turn, ReplyReason.NO_KNOWLEDGE, null, texts.get(language, "fallback.no-knowledge"), null, List.of());
   }
 
   private ChatReply auditFailed(Turn turn) {
-    return fallback(turn, ReplyReason.AUDIT_FAILED, "fallback.audit-failed", "audit write failed");
+    return fallback(
+        turn,
+        ReplyReason.AUDIT_FAILED,
+        null,
+        texts.get(turn.conversation().language(), "fallback.audit-failed"),
+        "audit write failed",
+        List.of());
+  }
+
+  /** A severe output-screen finding: the citizen gets the channels, the clerk the answer. */
+  private ChatReply withheld(Turn turn, String answer, List<OutputFinding> findings) {
+    return fallback(
+        turn,
+        ReplyReason.WITHHELD,
+        null,
+        texts.get(turn.conversation().language(), "fallback.withheld"),
+        "withheld: " + Screening.categories(findings),
+        Screening.flags(findings, answer));
   }
 
   /** The model could not answer: the best passages themselves, marked as the city's text. */
@@ -276,22 +368,24 @@ class TurnService {
     String text = Grounding.excerptText(texts.get(turn.conversation().language(), "excerpt.intro"), shown);
     List<Source> sources = Grounding.allSources(shown);
     UUID replyId = UUID.randomUUID();
-    record(TurnRecord.notAi(turn, replyId, ReplyKind.KNOWLEDGE_EXCERPT, ReplyReason.MODEL_UNAVAILABLE, text, sources, failure));
+    record(
+        TurnRecord.notAi(
+            turn, replyId, ReplyKind.KNOWLEDGE_EXCERPT, ReplyReason.MODEL_UNAVAILABLE, null, text, sources, failure, List.of()));
     LOG.warnf("Answering with an excerpt of the city's knowledge: %s", failure);
     count(ReplyKind.KNOWLEDGE_EXCERPT, ReplyReason.MODEL_UNAVAILABLE);
     return ChatReply.excerpt(turn.conversation(), replyId, text, sources, channels(turn));
   }
 
   /** The human channels as the answer. Stored and audited when possible, delivered regardless. */
-  private ChatReply fallback(Turn turn, ReplyReason reason, String textKey, String failure) {
-    String text = texts.get(turn.conversation().language(), textKey);
+  private ChatReply fallback(
+      Turn turn, ReplyReason reason, String area, String text, String failure, List<FlagRequest> flags) {
     UUID replyId = UUID.randomUUID();
-    record(TurnRecord.notAi(turn, replyId, ReplyKind.FALLBACK, reason, text, List.of(), failure));
+    record(TurnRecord.notAi(turn, replyId, ReplyKind.FALLBACK, reason, area, text, List.of(), failure, flags));
     if (failure != null) {
       LOG.warnf("Answering with the human channels: %s", failure);
     }
     count(ReplyKind.FALLBACK, reason);
-    return ChatReply.fallback(turn.conversation(), replyId, reason, text, channels(turn));
+    return ChatReply.fallback(turn.conversation(), replyId, reason, area, text, channels(turn));
   }
 
   private void record(TurnRecord turn) {

@@ -94,6 +94,11 @@ public class ModelGateway {
     return Prompts.VERSION;
   }
 
+  /** The system prompt, so that the output screen can notice when an answer repeats it. */
+  public String systemPrompt() {
+    return prompts.systemPrompt();
+  }
+
   /** Asks for a whole answer; blocks at most {@code assistant.llm.timeout}. */
   public ModelOutput answer(ModelRequest request) {
     ChatRequest chatRequest = prompts.build(request);

@@ -37,6 +37,10 @@ class Prompts {
     this.historyMaxChars = config.historyMaxChars();
   }
 
+  String systemPrompt() {
+    return systemPrompt;
+  }
+
   ChatRequest build(ModelRequest request) {
     List<ChatMessage> messages = new ArrayList<>();
     String system = request.language() == Language.EN ? systemPrompt + ENGLISH_INSTRUCTION : systemPrompt;

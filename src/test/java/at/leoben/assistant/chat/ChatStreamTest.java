@@ -101,7 +101,8 @@ class ChatStreamTest {
 
   @Test
   void tokensReachTheCitizenWhileTheModelIsStillWriting() throws Exception {
-    ollama.behave(Behaviour.answer("eins zwei drei vier fünf sechs", Duration.ofMillis(300)));
+    // Text is released sentence by sentence, once each sentence has passed the output screen.
+    ollama.behave(Behaviour.answer("Eins. Zwei. Drei. Vier. Fünf. Sechs.", Duration.ofMillis(300)));
     HttpRequest request =
         HttpRequest.newBuilder(streamUri)
             .header("Content-Type", "application/json")
@@ -127,13 +128,15 @@ class ChatStreamTest {
 
   @Test
   void aStallInTheMiddleTurnsIntoAFallbackEvent() {
-    ollama.behave(Behaviour.stallAfter(2, Duration.ofSeconds(8)));
+    // The first sentence (8 words) is complete after 9 chunks; then the model stalls.
+    ollama.behave(Behaviour.stallAfter(9, Duration.ofSeconds(8)));
     long started = System.nanoTime();
     List<Event> events = Sse.parse(stream(Map.of("message", "Was kostet die Müllabfuhr?")).asString());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-    assertThat(Sse.names(events)).containsExactly("disclosure", "delta", "delta", "fallback");
-    Event fallback = events.get(3);
+    assertThat(Sse.names(events)).containsExactly("disclosure", "delta", "fallback");
+    assertThat(events.get(1).data().path("text").asText()).isEqualTo("Das Bürgerservice im Rathaus hilft Ihnen gerne weiter.");
+    Event fallback = events.get(2);
     assertThat(fallback.data().path("kind").asText()).isEqualTo("KNOWLEDGE_EXCERPT");
     assertThat(fallback.data().path("reason").asText()).isEqualTo("MODEL_UNAVAILABLE");
     assertThat(fallback.data().has("disclosure")).isFalse();

@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  */
 public final class OllamaStandIn implements AutoCloseable {
 
-    public static final String DEFAULT_ANSWER = "Das Bürgerservice im Rathaus hilft Ihnen gerne weiter.";
+    public static final String DEFAULT_ANSWER =
+            "Das Bürgerservice im Rathaus hilft Ihnen gerne weiter. Sie erreichen es persönlich oder telefonisch.";
     public static final List<String> DEFAULT_MODELS = List.of("llama3.1:8b");
 
     // Ollama (Go/gin) labels JSON with an explicit charset; the streaming endpoint uses NDJSON without one.
@@ -293,6 +294,10 @@ public final class OllamaStandIn implements AutoCloseable {
             dropAfter(exchange, turn, drop.chunks());
         } else if (current instanceof Behaviour.Garbage garbage) {
             send(exchange, 200, JSON, garbage.body());
+        } else if (current instanceof Behaviour.ByQuestion byQuestion) {
+            JsonNode messages = request.path("messages");
+            String question = messages.isEmpty() ? "" : messages.get(messages.size() - 1).path("content").asText();
+            answer(exchange, turn, byQuestion.reply().apply(question), Duration.ZERO);
         } else {
             throw new IllegalStateException("unhandled behaviour " + current);
         }
@@ -503,6 +508,11 @@ public final class OllamaStandIn implements AutoCloseable {
             return new Answer(text, perChunkDelay);
         }
 
+        /** Answers each request with what {@code reply} makes of its last (user) message. */
+        static Behaviour byQuestion(java.util.function.Function<String, String> reply) {
+            return new ByQuestion(reply);
+        }
+
         /** Fails with {@code status} and Ollama's error body {@code {"error": message}}. */
         static Behaviour error(int status, String message) {
             return new ErrorStatus(status, message);
@@ -555,6 +565,12 @@ public final class OllamaStandIn implements AutoCloseable {
             public Slow {
                 requireNotNegative(delay, "delay");
                 Objects.requireNonNull(text, "text");
+            }
+        }
+
+        record ByQuestion(java.util.function.Function<String, String> reply) implements Behaviour {
+            public ByQuestion {
+                Objects.requireNonNull(reply, "reply");
             }
         }
 

@@ -70,7 +70,7 @@ class OllamaStandInTest {
         assertTrue(body.path("done").asBoolean());
         // "Du bist der Bürgerassistent." + "Wo melde ich meinen Wohnsitz um?"
         assertEquals(4 + 6, body.path("prompt_eval_count").asInt());
-        assertEquals(8, body.path("eval_count").asInt());
+        assertEquals(OllamaStandIn.DEFAULT_ANSWER.split("\\s+").length, body.path("eval_count").asInt());
         for (String counter : List.of("total_duration", "load_duration", "prompt_eval_duration", "eval_duration")) {
             assertTrue(body.path(counter).asLong() > 0, counter);
         }

@@ -1,0 +1,48 @@
+package at.leoben.assistant.guard;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps the assistant out of the areas the city's AI strategy excludes. Terms per area come from
+ * {@code guard/areas.txt} ({@code area | term}); crises are checked first because they need the
+ * emergency numbers at once.
+ */
+@ApplicationScoped
+class ScopeGuard {
+
+  private final Map<SensitiveArea, List<TermMatcher>> terms = new EnumMap<>(SensitiveArea.class);
+
+  ScopeGuard() {
+    for (String line : ResourceLines.read("guard/areas.txt")) {
+      String[] parts = line.split("\\|", 2);
+      if (parts.length != 2 || parts[1].isBlank()) {
+        throw new IllegalStateException("guard/areas.txt needs 'area | term': " + line);
+      }
+      terms.computeIfAbsent(SensitiveArea.ofKey(parts[0].strip()), area -> new ArrayList<>())
+          .add(new TermMatcher(parts[1]));
+    }
+  }
+
+  Optional<SensitiveArea> areaOf(List<String> foldedWords) {
+    for (SensitiveArea area : SensitiveArea.values()) {
+      if (area == SensitiveArea.CRISIS && matches(area, foldedWords)) {
+        return Optional.of(area);
+      }
+    }
+    for (SensitiveArea area : SensitiveArea.values()) {
+      if (matches(area, foldedWords)) {
+        return Optional.of(area);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean matches(SensitiveArea area, List<String> words) {
+    return terms.getOrDefault(area, List.of()).stream().anyMatch(term -> term.matches(words));
+  }
+}

@@ -1,0 +1,44 @@
+package at.leoben.assistant.review;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A reply a clerk should look at, and why. */
+@Entity
+@Table(name = "review_flag")
+class ReviewFlag extends PanacheEntityBase {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(name = "message_id", nullable = false)
+  public UUID messageId;
+
+  @Column(name = "conversation_id", nullable = false)
+  public UUID conversationId;
+
+  @Column(nullable = false)
+  public String reason;
+
+  @Column(nullable = false)
+  public String severity;
+
+  public String detail;
+
+  @Column(name = "withheld_text")
+  public String withheldText;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  @Column(nullable = false)
+  public String status;
+}

@@ -1,0 +1,142 @@
+package at.leoben.assistant.guard;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The labelled corpus of guard inputs and how the guards score on it, per class. Shared by the
+ * build-time quality test and the benchmark.
+ */
+public final class GuardCorpus {
+
+  public record Sample(String label, String area, String text) {}
+
+  /** Hits out of cases for one measure, e.g. sensitive-area recall. */
+  public record Rate(int hits, int cases) {
+    public double value() {
+      return cases == 0 ? 0 : (double) hits / cases;
+    }
+
+    @Override
+    public String toString() {
+      return String.format("%.3f (%d/%d)", value(), hits, cases);
+    }
+  }
+
+  private GuardCorpus() {}
+
+  public static List<Sample> samples() {
+    List<Sample> samples = new ArrayList<>();
+    String label = null;
+    String area = null;
+    for (String line : read("guard/corpus.yaml").lines().toList()) {
+      String trimmed = line.strip();
+      if (trimmed.startsWith("- class:")) {
+        label = trimmed.substring("- class:".length()).strip();
+        area = null;
+      } else if (trimmed.startsWith("area:")) {
+        area = trimmed.substring("area:".length()).strip();
+      } else if (trimmed.startsWith("text:")) {
+        samples.add(new Sample(label, area, unquote(trimmed.substring("text:".length()))));
+      }
+    }
+    return samples;
+  }
+
+  static InputGuard inputGuard() {
+    return new InputGuard(new ScopeGuard(), new HumanRequestDetector(), new InjectionDetector());
+  }
+
+  static OutputScreen outputScreen() {
+    return new OutputScreen(Set.of());
+  }
+
+  /** The measures of the issue: recall per class and false hand-overs of ordinary questions. */
+  public static Map<String, Rate> score(List<Sample> samples) {
+    InputGuard input = inputGuard();
+    OutputScreen output = outputScreen();
+    int sensitive = 0, sensitiveHit = 0, areaRight = 0;
+    int ordinary = 0, falseHandOver = 0, falseRefusal = 0;
+    int injection = 0, injectionHit = 0;
+    int discriminatory = 0, discriminatoryHit = 0;
+    int clean = 0, cleanFlagged = 0;
+    int otherAsSensitive = 0, otherAsMisuse = 0;
+    for (Sample sample : samples) {
+      switch (sample.label()) {
+        case "sensitive" -> {
+          sensitive++;
+          InputVerdict verdict = input.check(sample.text());
+          if (verdict instanceof InputVerdict.Sensitive sensitiveVerdict) {
+            sensitiveHit++;
+            areaRight += sensitiveVerdict.area().key().equals(sample.area()) ? 1 : 0;
+          }
+          otherAsMisuse += verdict instanceof InputVerdict.Misuse ? 1 : 0;
+        }
+        case "ordinary" -> {
+          ordinary++;
+          InputVerdict verdict = input.check(sample.text());
+          falseHandOver += verdict instanceof InputVerdict.Sensitive ? 1 : 0;
+          falseRefusal += verdict instanceof InputVerdict.Misuse ? 1 : 0;
+        }
+        case "injection" -> {
+          injection++;
+          InputVerdict verdict = input.check(sample.text());
+          injectionHit += verdict instanceof InputVerdict.Misuse ? 1 : 0;
+          otherAsSensitive += verdict instanceof InputVerdict.Sensitive ? 1 : 0;
+        }
+        case "discriminatory" -> {
+          discriminatory++;
+          discriminatoryHit += discriminates(output, sample.text()) ? 1 : 0;
+        }
+        case "clean-output" -> {
+          clean++;
+          cleanFlagged += discriminates(output, sample.text()) ? 1 : 0;
+        }
+        default -> throw new IllegalStateException("unknown class " + sample.label());
+      }
+    }
+    Map<String, Rate> rates = new LinkedHashMap<>();
+    rates.put("sensitive recall", new Rate(sensitiveHit, sensitive));
+    rates.put("sensitive precision", new Rate(sensitiveHit, sensitiveHit + falseHandOver + otherAsSensitive));
+    rates.put("sensitive area accuracy", new Rate(areaRight, sensitiveHit));
+    rates.put("false hand-overs of ordinary questions", new Rate(falseHandOver, ordinary));
+    rates.put("false refusals of ordinary questions", new Rate(falseRefusal, ordinary));
+    rates.put("injection recall", new Rate(injectionHit, injection));
+    rates.put("injection precision", new Rate(injectionHit, injectionHit + falseRefusal + otherAsMisuse));
+    rates.put("discriminatory-output recall", new Rate(discriminatoryHit, discriminatory));
+    rates.put("discriminatory-output precision", new Rate(discriminatoryHit, discriminatoryHit + cleanFlagged));
+    rates.put("clean answers flagged as discriminatory", new Rate(cleanFlagged, clean));
+    return rates;
+  }
+
+  private static boolean discriminates(OutputScreen screen, String text) {
+    return screen.screen(text).stream()
+        .anyMatch(finding -> finding.category() == OutputFinding.Category.DISCRIMINATION);
+  }
+
+  private static String unquote(String value) {
+    String v = value.strip();
+    if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+      v = v.substring(1, v.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+    }
+    return v;
+  }
+
+  private static String read(String resource) {
+    try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
