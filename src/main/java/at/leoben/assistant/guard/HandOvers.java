@@ -29,6 +29,10 @@ public class HandOvers {
   public String text(SensitiveArea area, Language language) {
     HandOverConfig.Office office = config.handOver().get(area.key());
     String who = language == Language.EN ? office.officeEn() : office.office();
+    var own = language == Language.EN ? office.replyEn() : office.reply();
+    if (own.isPresent()) {
+      return own.get();
+    }
     if (area == SensitiveArea.CRISIS) {
       return texts.get(language, "handover.crisis", String.join(" · ", config.crisisLines()), who);
     }

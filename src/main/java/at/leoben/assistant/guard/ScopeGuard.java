@@ -1,6 +1,7 @@
 package at.leoben.assistant.guard;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,8 +18,18 @@ class ScopeGuard {
 
   private final Map<SensitiveArea, List<TermMatcher>> terms = new EnumMap<>(SensitiveArea.class);
 
+  /** With the shipped term list. */
   ScopeGuard() {
-    for (String line : ResourceLines.read("guard/areas.txt")) {
+    this(ResourceLines.read("guard/areas.txt"));
+  }
+
+  @Inject
+  ScopeGuard(HandOverConfig config) {
+    this(config.termsFile().map(ResourceLines::read).orElseGet(() -> ResourceLines.read("guard/areas.txt")));
+  }
+
+  private ScopeGuard(List<String> lines) {
+    for (String line : lines) {
       String[] parts = line.split("\\|", 2);
       if (parts.length != 2 || parts[1].isBlank()) {
         throw new IllegalStateException("guard/areas.txt needs 'area | term': " + line);
