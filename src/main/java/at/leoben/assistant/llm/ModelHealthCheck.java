@@ -86,7 +86,7 @@ public class ModelHealthCheck implements HealthCheck {
                 LOG.infof("Language model %s is available at %s", config.model(), config.baseUrl());
               } else {
                 LOG.warnf(
-                    "Running without the language model (%s): citizens get the human channels until it is available",
+                    "Running without the language model (%s): citizens get the city's own texts and the human channels until it is available",
                     health.getData().map(data -> data.get("reason")).orElse("unknown"));
               }
             },
