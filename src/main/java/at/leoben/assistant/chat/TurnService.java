@@ -4,16 +4,11 @@ import at.leoben.assistant.disclosure.DisclosedAnswer;
 import at.leoben.assistant.disclosure.DisclosedDelta;
 import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.disclosure.Disclosures;
-import at.leoben.assistant.fallback.AnalogueChannel;
-import at.leoben.assistant.fallback.ChannelDirectory;
-import at.leoben.assistant.guard.HandOvers;
 import at.leoben.assistant.guard.InputGuard;
 import at.leoben.assistant.guard.InputVerdict;
 import at.leoben.assistant.guard.OutputFinding;
 import at.leoben.assistant.guard.OutputScreen;
 import at.leoben.assistant.guard.SensitiveArea;
-import at.leoben.assistant.review.FlagRequest;
-import at.leoben.assistant.i18n.Texts;
 import at.leoben.assistant.knowledge.KnowledgeBase;
 import at.leoben.assistant.knowledge.KnowledgeConfig;
 import at.leoben.assistant.knowledge.RetrievedPassage;
@@ -22,7 +17,6 @@ import at.leoben.assistant.llm.ModelGateway;
 import at.leoben.assistant.llm.ModelOutput;
 import at.leoben.assistant.llm.ModelUnavailable;
 import at.leoben.assistant.web.ProblemException;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -33,19 +27,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.jboss.logging.Logger;
 
 /**
- * A citizen's turn, one way through: input checks → guard → knowledge → model → disclosure →
- * store and audit (one transaction) → reply. Whatever fails after the input checks ends in the
- * city's own text or the human channels, never in an error.
+ * A citizen's turn, one way through: input checks → guard → knowledge → model → output screen →
+ * disclosure → store and audit (one transaction) → reply. This class decides; {@link TurnReplies}
+ * makes and stores the reply. Whatever fails after the input checks ends in the city's own text or
+ * the human channels, never in an error.
  */
 @ApplicationScoped
 class TurnService {
-
-  private static final Logger LOG = Logger.getLogger(TurnService.class);
 
   /** A validated question and the conversation it continues. */
   record Turn(String question, String questionKey, ConversationRef conversation) {}
@@ -68,44 +59,35 @@ class TurnService {
   private final ConversationStore store;
   private final InputGuard inputGuard;
   private final OutputScreen outputScreen;
-  private final HandOvers handOvers;
   private final KnowledgeBase knowledge;
   private final KnowledgeConfig knowledgeConfig;
   private final ModelGateway model;
   private final Disclosures disclosures;
-  private final ChannelDirectory channels;
-  private final Texts texts;
+  private final TurnReplies replies;
   private final ChatConfig config;
-  private final MeterRegistry meters;
   private final Clock clock;
 
   TurnService(
       ConversationStore store,
       InputGuard inputGuard,
       OutputScreen outputScreen,
-      HandOvers handOvers,
       KnowledgeBase knowledge,
       KnowledgeConfig knowledgeConfig,
       ModelGateway model,
       Disclosures disclosures,
-      ChannelDirectory channels,
-      Texts texts,
+      TurnReplies replies,
       ChatConfig config,
-      MeterRegistry meters,
       Clock clock) {
     this.store = store;
     this.inputGuard = inputGuard;
     this.outputScreen = outputScreen;
     outputScreen.knowPrompt(model.systemPrompt());
-    this.handOvers = handOvers;
     this.knowledge = knowledge;
     this.knowledgeConfig = knowledgeConfig;
     this.model = model;
     this.disclosures = disclosures;
-    this.channels = channels;
-    this.texts = texts;
+    this.replies = replies;
     this.config = config;
-    this.meters = meters;
     this.clock = clock;
   }
 
@@ -168,24 +150,24 @@ class TurnService {
 
   TurnResult answer(Turn turn, Plan plan) {
     if (plan instanceof Reuse reuse) {
-      return delivered(turn, reuseAnswer(turn, reuse), reuse.disclosure());
+      return delivered(turn, replies.reuse(turn, reuse), reuse.disclosure());
     }
     if (!(plan instanceof AskModel ask)) {
-      return new TurnResult(notAnswered(turn, plan), Optional.empty());
+      return new TurnResult(replies.notAnswered(turn, plan), Optional.empty());
     }
     ModelOutput output;
     try {
       output = model.answer(Grounding.request(turn, ask.passages()));
     } catch (ModelUnavailable e) {
-      return new TurnResult(excerpt(turn, ask.passages(), e.getMessage()), Optional.empty());
+      return new TurnResult(replies.excerpt(turn, ask.passages(), e.getMessage()), Optional.empty());
     }
     DisclosedAnswer answer = disclosures.disclose(output, ask.disclosure());
     List<OutputFinding> findings = outputScreen.screen(answer.text());
     if (Screening.withholds(findings)) {
-      return new TurnResult(withheld(turn, answer.text(), findings), Optional.empty());
+      return new TurnResult(replies.withheld(turn, answer.text(), findings), Optional.empty());
     }
     List<Source> sources = Grounding.sources(ask.passages(), answer.text());
-    return delivered(turn, storeAi(turn, answer, sources, null, Screening.flags(findings, null)), ask.disclosure());
+    return delivered(turn, replies.storeAi(turn, answer, sources, null, Screening.flags(findings, null)), ask.disclosure());
   }
 
   /**
@@ -200,11 +182,11 @@ class TurnService {
         .<List<StreamEvent>>item(
             () -> {
               if (plan instanceof Reuse reuse) {
-                return reuseAnswer(turn, reuse)
+                return replies.reuse(turn, reuse)
                     .map(reply -> completeEvents(reply, reuse.disclosure(), true))
-                    .orElseGet(() -> List.of(new StreamEvent.Fallback(auditFailed(turn))));
+                    .orElseGet(() -> List.of(new StreamEvent.Fallback(replies.auditFailed(turn))));
               }
-              return List.of(new StreamEvent.Fallback(notAnswered(turn, plan)));
+              return List.of(new StreamEvent.Fallback(replies.notAnswered(turn, plan)));
             })
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
         .onItem()
@@ -237,7 +219,7 @@ class TurnService {
                         () -> {
                           if (!screened.isWithheld()) {
                             emitter.emit(
-                                new StreamEvent.Fallback(excerpt(turn, ask.passages(), failure.getMessage())));
+                                new StreamEvent.Fallback(replies.excerpt(turn, ask.passages(), failure.getMessage())));
                             emitter.complete();
                           }
                         })));
@@ -250,7 +232,7 @@ class TurnService {
   }
 
   private void finishWithheld(Turn turn, ScreenedStream screened, MultiEmitter<? super StreamEvent> emitter) {
-    emitter.emit(new StreamEvent.Fallback(withheld(turn, screened.written(), screened.findings())));
+    emitter.emit(new StreamEvent.Fallback(replies.withheld(turn, screened.written(), screened.findings())));
     emitter.complete();
   }
 
@@ -270,10 +252,10 @@ class TurnService {
     }
     rest.events().forEach(emitter::emit);
     List<Source> sources = Grounding.sources(ask.passages(), answer.text());
-    Optional<ChatReply> reply = storeAi(turn, answer, sources, null, Screening.flags(screened.findings(), null));
+    Optional<ChatReply> reply = replies.storeAi(turn, answer, sources, null, Screening.flags(screened.findings(), null));
     reply
         .map(r -> completeEvents(r, ask.disclosure(), false))
-        .orElseGet(() -> List.of(new StreamEvent.Fallback(auditFailed(turn))))
+        .orElseGet(() -> List.of(new StreamEvent.Fallback(replies.auditFailed(turn))))
         .forEach(emitter::emit);
     emitter.complete();
   }
@@ -294,115 +276,7 @@ class TurnService {
   private TurnResult delivered(Turn turn, Optional<ChatReply> reply, Disclosure disclosure) {
     return reply
         .map(r -> new TurnResult(r, Optional.of(disclosures.header(disclosure))))
-        .orElseGet(() -> new TurnResult(auditFailed(turn), Optional.empty()));
+        .orElseGet(() -> new TurnResult(replies.auditFailed(turn), Optional.empty()));
   }
 
-  private Optional<ChatReply> reuseAnswer(Turn turn, Reuse reuse) {
-    DisclosedAnswer answer = DisclosedAnswer.reused(reuse.answer().text(), reuse.disclosure());
-    Optional<ChatReply> reply =
-        storeAi(turn, answer, reuse.answer().sources(), reuse.answer().messageId(), List.of());
-    reply.ifPresent(r -> meters.counter("assistant.model.calls.saved").increment());
-    return reply;
-  }
-
-  /** Stores an AI answer with its audit entry; empty when that failed (then it is not delivered). */
-  private Optional<ChatReply> storeAi(
-      Turn turn, DisclosedAnswer answer, List<Source> sources, UUID reusedFrom, List<FlagRequest> flags) {
-    UUID replyId = UUID.randomUUID();
-    try {
-      store.record(TurnRecord.ai(turn, replyId, answer, sources, reusedFrom, flags));
-    } catch (RuntimeException e) {
-      LOG.errorf("Withholding an AI answer: its audit entry could not be written (%s)", e.getClass().getName());
-      return Optional.empty();
-    }
-    count(ReplyKind.AI_GENERATED, null);
-    return Optional.of(ChatReply.ai(turn.conversation(), replyId, answer, sources, channels(turn)));
-  }
-
-  private ChatReply notAnswered(Turn turn, Plan plan) {
-    var language = turn.conversation().language();
-    if (plan instanceof Sensitive sensitive) {
-      meters.counter("assistant.handovers", "area", sensitive.area().key()).increment();
-      return fallback(
-          turn, ReplyReason.SENSITIVE_AREA, sensitive.area().key(), handOvers.text(sensitive.area(), language), null, List.of());
-    }
-    if (plan instanceof Misuse) {
-      return fallback(
-          turn,
-          ReplyReason.MISUSE,
-          null,
-          texts.get(language, "misuse.refusal"),
-          null,
-          List.of(new FlagRequest("MISUSE", "FLAG", "input looks like manipulation or use for something else", null)));
-    }
-    if (plan instanceof HandOver) {
-      return fallback(turn, ReplyReason.HUMAN_REQUESTED, null, texts.get(language, "fallback.human-requested"), null, List.of());
-    }
-    return fallback(turn, ReplyReason.NO_KNOWLEDGE, null, texts.get(language, "fallback.no-knowledge"), null, List.of());
-  }
-
-  private ChatReply auditFailed(Turn turn) {
-    return fallback(
-        turn,
-        ReplyReason.AUDIT_FAILED,
-        null,
-        texts.get(turn.conversation().language(), "fallback.audit-failed"),
-        "audit write failed",
-        List.of());
-  }
-
-  /** A severe output-screen finding: the citizen gets the channels, the clerk the answer. */
-  private ChatReply withheld(Turn turn, String answer, List<OutputFinding> findings) {
-    return fallback(
-        turn,
-        ReplyReason.WITHHELD,
-        null,
-        texts.get(turn.conversation().language(), "fallback.withheld"),
-        "withheld: " + Screening.categories(findings),
-        Screening.flags(findings, answer));
-  }
-
-  /** The model could not answer: the best passages themselves, marked as the city's text. */
-  private ChatReply excerpt(Turn turn, List<RetrievedPassage> passages, String failure) {
-    List<RetrievedPassage> shown = passages.subList(0, Math.min(2, passages.size()));
-    String text = Grounding.excerptText(texts.get(turn.conversation().language(), "excerpt.intro"), shown);
-    List<Source> sources = Grounding.allSources(shown);
-    UUID replyId = UUID.randomUUID();
-    record(
-        TurnRecord.notAi(
-            turn, replyId, ReplyKind.KNOWLEDGE_EXCERPT, ReplyReason.MODEL_UNAVAILABLE, null, text, sources, failure, List.of()));
-    LOG.warnf("Answering with an excerpt of the city's knowledge: %s", failure);
-    count(ReplyKind.KNOWLEDGE_EXCERPT, ReplyReason.MODEL_UNAVAILABLE);
-    return ChatReply.excerpt(turn.conversation(), replyId, text, sources, channels(turn));
-  }
-
-  /** The human channels as the answer. Stored and audited when possible, delivered regardless. */
-  private ChatReply fallback(
-      Turn turn, ReplyReason reason, String area, String text, String failure, List<FlagRequest> flags) {
-    UUID replyId = UUID.randomUUID();
-    record(TurnRecord.notAi(turn, replyId, ReplyKind.FALLBACK, reason, area, text, List.of(), failure, flags));
-    if (failure != null) {
-      LOG.warnf("Answering with the human channels: %s", failure);
-    }
-    count(ReplyKind.FALLBACK, reason);
-    return ChatReply.fallback(turn.conversation(), replyId, reason, area, text, channels(turn));
-  }
-
-  private void record(TurnRecord turn) {
-    try {
-      store.record(turn);
-    } catch (RuntimeException e) {
-      LOG.errorf("Could not store a reply (%s); delivering it anyway", e.getClass().getName());
-    }
-  }
-
-  private List<AnalogueChannel> channels(Turn turn) {
-    return channels.channels(turn.conversation().language());
-  }
-
-  private void count(ReplyKind kind, ReplyReason reason) {
-    meters
-        .counter("assistant.turns", "kind", kind.name(), "reason", reason == null ? "NONE" : reason.name())
-        .increment();
-  }
 }

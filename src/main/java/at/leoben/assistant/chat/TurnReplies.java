@@ -1,0 +1,150 @@
+package at.leoben.assistant.chat;
+
+import at.leoben.assistant.disclosure.DisclosedAnswer;
+import at.leoben.assistant.fallback.AnalogueChannel;
+import at.leoben.assistant.fallback.ChannelDirectory;
+import at.leoben.assistant.guard.HandOvers;
+import at.leoben.assistant.guard.OutputFinding;
+import at.leoben.assistant.i18n.Texts;
+import at.leoben.assistant.knowledge.RetrievedPassage;
+import at.leoben.assistant.review.FlagRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes and stores the replies a turn can end in: AI answers (only once stored and audited), the
+ * city's excerpts, hand-overs, refusals and fallbacks (stored when possible, delivered regardless).
+ */
+@ApplicationScoped
+class TurnReplies {
+
+  private static final Logger LOG = Logger.getLogger(TurnReplies.class);
+
+  private final ConversationStore store;
+  private final HandOvers handOvers;
+  private final ChannelDirectory channels;
+  private final Texts texts;
+  private final MeterRegistry meters;
+
+  TurnReplies(
+      ConversationStore store, HandOvers handOvers, ChannelDirectory channels, Texts texts, MeterRegistry meters) {
+    this.store = store;
+    this.handOvers = handOvers;
+    this.channels = channels;
+    this.texts = texts;
+    this.meters = meters;
+  }
+
+  Optional<ChatReply> reuse(TurnService.Turn turn, TurnService.Reuse reuse) {
+    DisclosedAnswer answer = DisclosedAnswer.reused(reuse.answer().text(), reuse.disclosure());
+    Optional<ChatReply> reply =
+        storeAi(turn, answer, reuse.answer().sources(), reuse.answer().messageId(), List.of());
+    reply.ifPresent(r -> meters.counter("assistant.model.calls.saved").increment());
+    return reply;
+  }
+
+  /** Stores an AI answer with its audit entry; empty when that failed (then it is not delivered). */
+  Optional<ChatReply> storeAi(
+      TurnService.Turn turn, DisclosedAnswer answer, List<Source> sources, UUID reusedFrom, List<FlagRequest> flags) {
+    UUID replyId = UUID.randomUUID();
+    try {
+      store.record(TurnRecord.ai(turn, replyId, answer, sources, reusedFrom, flags));
+    } catch (RuntimeException e) {
+      LOG.errorf("Withholding an AI answer: its audit entry could not be written (%s)", e.getClass().getName());
+      return Optional.empty();
+    }
+    count(ReplyKind.AI_GENERATED, null);
+    return Optional.of(ChatReply.ai(turn.conversation(), replyId, answer, sources, channels(turn)));
+  }
+
+  ChatReply notAnswered(TurnService.Turn turn, TurnService.Plan plan) {
+    var language = turn.conversation().language();
+    if (plan instanceof TurnService.Sensitive sensitive) {
+      meters.counter("assistant.handovers", "area", sensitive.area().key()).increment();
+      return fallback(
+          turn, ReplyReason.SENSITIVE_AREA, sensitive.area().key(), handOvers.text(sensitive.area(), language), null, List.of());
+    }
+    if (plan instanceof TurnService.Misuse) {
+      return fallback(
+          turn,
+          ReplyReason.MISUSE,
+          null,
+          texts.get(language, "misuse.refusal"),
+          null,
+          List.of(new FlagRequest("MISUSE", "FLAG", "input looks like manipulation or use for something else", null)));
+    }
+    if (plan instanceof TurnService.HandOver) {
+      return fallback(turn, ReplyReason.HUMAN_REQUESTED, null, texts.get(language, "fallback.human-requested"), null, List.of());
+    }
+    return fallback(turn, ReplyReason.NO_KNOWLEDGE, null, texts.get(language, "fallback.no-knowledge"), null, List.of());
+  }
+
+  ChatReply auditFailed(TurnService.Turn turn) {
+    return fallback(
+        turn,
+        ReplyReason.AUDIT_FAILED,
+        null,
+        texts.get(turn.conversation().language(), "fallback.audit-failed"),
+        "audit write failed",
+        List.of());
+  }
+
+  /** A severe output-screen finding: the citizen gets the channels, the clerk the answer. */
+  ChatReply withheld(TurnService.Turn turn, String answer, List<OutputFinding> findings) {
+    return fallback(
+        turn,
+        ReplyReason.WITHHELD,
+        null,
+        texts.get(turn.conversation().language(), "fallback.withheld"),
+        "withheld: " + Screening.categories(findings),
+        Screening.flags(findings, answer));
+  }
+
+  /** The model could not answer: the best passages themselves, marked as the city's text. */
+  ChatReply excerpt(TurnService.Turn turn, List<RetrievedPassage> passages, String failure) {
+    List<RetrievedPassage> shown = passages.subList(0, Math.min(2, passages.size()));
+    String text = Grounding.excerptText(texts.get(turn.conversation().language(), "excerpt.intro"), shown);
+    List<Source> sources = Grounding.allSources(shown);
+    UUID replyId = UUID.randomUUID();
+    record(
+        TurnRecord.notAi(
+            turn, replyId, ReplyKind.KNOWLEDGE_EXCERPT, ReplyReason.MODEL_UNAVAILABLE, null, text, sources, failure, List.of()));
+    LOG.warnf("Answering with an excerpt of the city's knowledge: %s", failure);
+    count(ReplyKind.KNOWLEDGE_EXCERPT, ReplyReason.MODEL_UNAVAILABLE);
+    return ChatReply.excerpt(turn.conversation(), replyId, text, sources, channels(turn));
+  }
+
+  /** The human channels as the answer. Stored and audited when possible, delivered regardless. */
+  private ChatReply fallback(
+      TurnService.Turn turn, ReplyReason reason, String area, String text, String failure, List<FlagRequest> flags) {
+    UUID replyId = UUID.randomUUID();
+    record(TurnRecord.notAi(turn, replyId, ReplyKind.FALLBACK, reason, area, text, List.of(), failure, flags));
+    if (failure != null) {
+      LOG.warnf("Answering with the human channels: %s", failure);
+    }
+    count(ReplyKind.FALLBACK, reason);
+    return ChatReply.fallback(turn.conversation(), replyId, reason, area, text, channels(turn));
+  }
+
+  private void record(TurnRecord turn) {
+    try {
+      store.record(turn);
+    } catch (RuntimeException e) {
+      LOG.errorf("Could not store a reply (%s); delivering it anyway", e.getClass().getName());
+    }
+  }
+
+  private List<AnalogueChannel> channels(TurnService.Turn turn) {
+    return channels.channels(turn.conversation().language());
+  }
+
+  private void count(ReplyKind kind, ReplyReason reason) {
+    meters
+        .counter("assistant.turns", "kind", kind.name(), "reason", reason == null ? "NONE" : reason.name())
+        .increment();
+  }
+}
