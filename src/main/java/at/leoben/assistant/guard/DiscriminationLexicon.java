@@ -1,5 +1,6 @@
 package at.leoben.assistant.guard;
 
+import at.leoben.assistant.resources.TextResources;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,7 @@ final class DiscriminationLexicon {
   static DiscriminationLexicon load(String resource) {
     DiscriminationLexicon lexicon = new DiscriminationLexicon();
     Section section = null;
-    for (String line : ResourceLines.read(resource)) {
+    for (String line : TextResources.lines(resource)) {
       if (line.startsWith("[") && line.endsWith("]")) {
         section = Section.valueOf(line.substring(1, line.length() - 1).toUpperCase(Locale.ROOT));
       } else if (section == null || !ENTRY.matcher(TextFold.fold(line)).matches()) {

@@ -1,5 +1,6 @@
 package at.leoben.assistant.guard;
 
+import at.leoben.assistant.resources.TextResources;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,13 +16,17 @@ public class HumanRequestDetector {
 
   public HumanRequestDetector() {
     this.patterns =
-        ResourceLines.read("guard/human-request.txt").stream()
+        TextResources.lines("guard/human-request.txt").stream()
             .map(line -> Pattern.compile(line, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
             .toList();
   }
 
   public boolean asksForHuman(String message) {
-    String folded = TextFold.fold(message);
+    return matches(TextFold.fold(message));
+  }
+
+  /** For callers that have folded the text already (the input guard folds once for all checks). */
+  boolean matches(String folded) {
     return patterns.stream().anyMatch(pattern -> pattern.matcher(folded).find());
   }
 }

@@ -1,5 +1,6 @@
 package at.leoben.assistant.guard;
 
+import at.leoben.assistant.resources.TextResources;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,7 +16,7 @@ class InjectionDetector {
 
   InjectionDetector() {
     this.patterns =
-        ResourceLines.read("guard/injection.txt").stream()
+        TextResources.lines("guard/injection.txt").stream()
             .map(line -> Pattern.compile(line, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
             .toList();
   }

@@ -28,7 +28,7 @@ public class InputGuard {
     if (area.isPresent()) {
       return new InputVerdict.Sensitive(area.get());
     }
-    if (humanRequests.asksForHuman(message)) {
+    if (humanRequests.matches(folded)) {
       return new InputVerdict.HumanRequested();
     }
     if (injections.isMisuse(folded)) {

@@ -2,6 +2,7 @@ package at.leoben.assistant.guard;
 
 import at.leoben.assistant.guard.OutputFinding.Category;
 import at.leoben.assistant.guard.OutputFinding.Severity;
+import at.leoben.assistant.resources.TextResources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -144,7 +145,7 @@ public class OutputScreen {
   }
 
   private static List<Pattern> patterns(String resource) {
-    return ResourceLines.read(resource).stream().map(Pattern::compile).toList();
+    return TextResources.lines(resource).stream().map(Pattern::compile).toList();
   }
 
 

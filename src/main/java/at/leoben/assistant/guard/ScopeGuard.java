@@ -1,5 +1,6 @@
 package at.leoben.assistant.guard;
 
+import at.leoben.assistant.resources.TextResources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -20,12 +21,12 @@ class ScopeGuard {
 
   /** With the shipped term list. */
   ScopeGuard() {
-    this(ResourceLines.read("guard/areas.txt"));
+    this(TextResources.lines("guard/areas.txt"));
   }
 
   @Inject
   ScopeGuard(HandOverConfig config) {
-    this(config.termsFile().map(ResourceLines::read).orElseGet(() -> ResourceLines.read("guard/areas.txt")));
+    this(config.termsFile().map(TextResources::lines).orElseGet(() -> TextResources.lines("guard/areas.txt")));
   }
 
   private ScopeGuard(List<String> lines) {

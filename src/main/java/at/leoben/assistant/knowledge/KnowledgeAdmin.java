@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -30,8 +31,9 @@ class KnowledgeAdmin {
   }
 
   List<DocumentView> list(boolean onlyStale) {
+    Map<UUID, Long> counts = store.passageCounts();
     return store.list().stream()
-        .map(document -> view(document, false))
+        .map(document -> view(document, counts.getOrDefault(document.id, 0L), false))
         .filter(view -> !onlyStale || view.stale())
         .toList();
   }
@@ -85,6 +87,10 @@ class KnowledgeAdmin {
   }
 
   private DocumentView view(KnowledgeDocument document, boolean withBody) {
+    return view(document, store.passageCount(document.id), withBody);
+  }
+
+  private DocumentView view(KnowledgeDocument document, long passages, boolean withBody) {
     boolean stale =
         document.updatedOn.isBefore(LocalDate.now(clock).minusDays(config.staleAfter().toDays()));
     return new DocumentView(
@@ -98,7 +104,7 @@ class KnowledgeAdmin {
         document.keywords.isBlank() ? List.of() : Arrays.stream(document.keywords.split(",\\s*")).toList(),
         stale,
         document.unconfirmedFacts,
-        store.passageCount(document.id),
+        passages,
         document.origin,
         document.version,
         document.modifiedAt,

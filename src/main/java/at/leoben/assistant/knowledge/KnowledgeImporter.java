@@ -1,5 +1,6 @@
 package at.leoben.assistant.knowledge;
 
+import at.leoben.assistant.resources.TextResources;
 import at.leoben.assistant.web.Problem;
 import at.leoben.assistant.web.ProblemException;
 import io.quarkus.runtime.StartupEvent;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +27,6 @@ class KnowledgeImporter {
 
   private static final Logger LOG = Logger.getLogger(KnowledgeImporter.class);
   private static final String STARTER = "knowledge/starter/";
-
-  /** A file that could not be read, and why. */
-  record Rejected(String file, String reason) {}
 
   /** What an import did, file by file. */
   public record Report(List<String> created, List<String> updated, List<String> unchanged) {}
@@ -117,8 +114,8 @@ class KnowledgeImporter {
   }
 
   private List<File> starterFiles() {
-    return lines(STARTER + "index.txt").stream()
-        .map(name -> new File(name, resource(STARTER + name)))
+    return TextResources.lines(STARTER + "index.txt").stream()
+        .map(name -> new File(name, TextResources.read(STARTER + name)))
         .toList();
   }
 
@@ -137,21 +134,6 @@ class KnowledgeImporter {
         files.add(new File(path.getFileName().toString(), content));
       }
       return files;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static List<String> lines(String resource) {
-    return resource(resource).lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

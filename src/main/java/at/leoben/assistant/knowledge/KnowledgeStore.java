@@ -6,7 +6,9 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -115,6 +117,18 @@ class KnowledgeStore {
   @Transactional
   long passageCount(UUID documentId) {
     return KnowledgePassage.count("documentId", documentId);
+  }
+
+  /** Passages per document, in one query for the whole list. */
+  @Transactional
+  Map<UUID, Long> passageCounts() {
+    List<Object[]> rows =
+        entities
+            .createQuery("select p.documentId, count(p) from KnowledgePassage p group by p.documentId", Object[].class)
+            .getResultList();
+    Map<UUID, Long> counts = new HashMap<>();
+    rows.forEach(row -> counts.put((UUID) row[0], (Long) row[1]));
+    return counts;
   }
 
   private void write(KnowledgeDocument document, KnowledgeSource source, Origin origin) {

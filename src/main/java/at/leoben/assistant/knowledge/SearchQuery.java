@@ -1,11 +1,6 @@
 package at.leoben.assistant.knowledge;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import at.leoben.assistant.resources.TextResources;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +37,7 @@ final class SearchQuery {
   static SearchQuery load() {
     Map<String, List<String>> synonyms = new HashMap<>();
     Set<String> stopwords = new LinkedHashSet<>();
-    for (String line : lines("knowledge/synonyms-en-de.txt")) {
+    for (String line : TextResources.lines("knowledge/synonyms-en-de.txt")) {
       String[] sides = line.split(":", 2);
       if (sides.length != 2) {
         throw new IllegalStateException("synonym line needs 'english: deutsch, ...': " + line);
@@ -98,20 +93,5 @@ final class SearchQuery {
         String.join(" or ", words),
         String.join(" ", words),
         prefixes.stream().map(prefix -> prefix + ":*").reduce((a, b) -> a + " | " + b).orElse(""));
-  }
-
-  private static List<String> lines(String resource) {
-    try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + resource);
-      }
-      return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-          .lines()
-          .map(String::strip)
-          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,16 +1,13 @@
 package at.leoben.assistant.llm;
 
 import at.leoben.assistant.i18n.Language;
+import at.leoben.assistant.resources.TextResources;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -33,7 +30,7 @@ class Prompts {
   private final int historyMaxChars;
 
   Prompts(LlmConfig config) {
-    this.systemPrompt = load("prompts/" + VERSION + ".txt");
+    this.systemPrompt = TextResources.read("prompts/" + VERSION + ".txt").strip();
     this.historyMaxChars = config.historyMaxChars();
   }
 
@@ -83,16 +80,5 @@ class Prompts {
       kept.addFirst(turn);
     }
     return List.copyOf(kept);
-  }
-
-  private static String load(String resource) {
-    try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("system prompt missing: " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,9 +1,6 @@
 package at.leoben.assistant.guard;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import at.leoben.assistant.resources.TextResources;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +33,7 @@ public final class GuardCorpus {
     List<Sample> samples = new ArrayList<>();
     String label = null;
     String area = null;
-    for (String line : read("guard/corpus.yaml").lines().toList()) {
+    for (String line : TextResources.read("guard/corpus.yaml").lines().toList()) {
       String trimmed = line.strip();
       if (trimmed.startsWith("- class:")) {
         label = trimmed.substring("- class:".length()).strip();
@@ -127,16 +124,5 @@ public final class GuardCorpus {
       v = v.substring(1, v.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
     }
     return v;
-  }
-
-  private static String read(String resource) {
-    try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,9 +1,6 @@
 package at.leoben.assistant.knowledge;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import at.leoben.assistant.resources.TextResources;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +27,7 @@ public final class RetrievalQuality {
   public static List<Case> cases() {
     List<Case> cases = new ArrayList<>();
     String question = null;
-    for (String line : read("knowledge/retrieval-questions.yaml").lines().toList()) {
+    for (String line : TextResources.read("knowledge/retrieval-questions.yaml").lines().toList()) {
       String trimmed = line.strip();
       if (trimmed.startsWith("- question:")) {
         question = unquote(trimmed.substring("- question:".length()));
@@ -76,16 +73,5 @@ public final class RetrievalQuality {
       v = v.substring(1, v.length() - 1).replace("\\\"", "\"");
     }
     return v;
-  }
-
-  private static String read(String resource) {
-    try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
