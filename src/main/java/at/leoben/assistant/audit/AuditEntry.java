@@ -65,4 +65,13 @@ public class AuditEntry extends PanacheEntityBase {
 
   /** The sensitive area of a hand-over. */
   public String area;
+
+  /** The member of staff who acted (a review decision, a withdrawal), and in which role. */
+  public String actor;
+
+  @Column(name = "actor_role")
+  public String actorRole;
+
+  /** The staff member's comment. */
+  public String note;
 }

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -22,6 +23,8 @@ public class AuditTrail {
 
   static final String TURN = "TURN";
   static final String CONVERSATION_ERASED = "CONVERSATION_ERASED";
+  public static final String REVIEW_DECISION = "REVIEW_DECISION";
+  public static final String APPROVED_ANSWER_WITHDRAWN = "APPROVED_ANSWER_WITHDRAWN";
 
   private final Responsible responsible;
   private final Clock clock;
@@ -52,6 +55,28 @@ public class AuditTrail {
     Panache.getEntityManager().flush();
   }
 
+  /** Something a member of staff did, naming them. */
+  @Transactional(TxType.MANDATORY)
+  public void recordStaffAction(StaffAction action) {
+    AuditEntry entry = newEntry(action.event(), action.conversationId());
+    entry.messageId = action.messageId();
+    entry.kind = action.kind();
+    entry.answer = action.text();
+    entry.actor = action.actor();
+    entry.actorRole = action.actorRole();
+    entry.note = action.note();
+    entry.persist();
+    Panache.getEntityManager().flush();
+  }
+
+  /** What staff did about one reply, oldest first. */
+  @Transactional(TxType.SUPPORTS)
+  public List<StaffAction.Recorded> staffActionsOn(UUID messageId) {
+    return AuditEntry.<AuditEntry>list("messageId = ?1 and actor is not null order by id", messageId).stream()
+        .map(e -> new StaffAction.Recorded(e.occurredAt, e.event, e.kind, e.actor, e.actorRole, e.note))
+        .toList();
+  }
+
   /**
    * A citizen erased a conversation: its questions and answers in the audit are replaced by their
    * SHA-256 digest (what was said is gone, that something was said stays provable), and the
@@ -62,6 +87,7 @@ public class AuditTrail {
     for (AuditEntry entry : AuditEntry.<AuditEntry>list("conversationId", conversationId)) {
       entry.question = digest(entry.question);
       entry.answer = digest(entry.answer);
+      entry.note = digest(entry.note);
     }
     newEntry(CONVERSATION_ERASED, conversationId).persist();
   }

@@ -3,6 +3,7 @@ package at.leoben.assistant.chat;
 import at.leoben.assistant.disclosure.DisclosedAnswer;
 import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.fallback.AnalogueChannel;
+import at.leoben.assistant.review.ApprovedAnswers;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
@@ -62,6 +63,34 @@ public record ChatReply(
         sources,
         channels,
         NOT_REVIEWED);
+  }
+
+  /**
+   * An answer a clerk approved or corrected, given again without a model call. It keeps its
+   * KI-generiert disclosure exactly when a model wrote it; one a clerk wrote has none.
+   */
+  static ChatReply approved(
+      ConversationRef conversation,
+      UUID messageId,
+      ApprovedAnswers.InForce answer,
+      Disclosure disclosure,
+      List<Source> sources,
+      List<AnalogueChannel> channels) {
+    if (answer.isModelMade() != (disclosure != null)) {
+      throw new IllegalArgumentException("an approved answer is labelled KI-generiert exactly when a model wrote it");
+    }
+    return new ChatReply(
+        conversation.id(),
+        conversation.token(),
+        messageId,
+        ReplyKind.HUMAN_APPROVED,
+        ReplyReason.APPROVED_ANSWER,
+        null,
+        answer.text(),
+        disclosure,
+        sources,
+        channels,
+        answer.decision().name());
   }
 
   /** The city's own text, shown as it is when the model cannot answer. Not AI-made. */

@@ -5,6 +5,7 @@ import at.leoben.assistant.disclosure.Disclosures;
 import at.leoben.assistant.disclosure.Responsible;
 import at.leoben.assistant.fallback.ChannelDirectory;
 import at.leoben.assistant.i18n.Language;
+import at.leoben.assistant.i18n.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -20,13 +21,19 @@ class ConversationService {
   private final Disclosures disclosures;
   private final ChannelDirectory channels;
   private final SourcesJson sourcesJson;
+  private final Texts texts;
 
   ConversationService(
-      ConversationStore store, Disclosures disclosures, ChannelDirectory channels, SourcesJson sourcesJson) {
+      ConversationStore store,
+      Disclosures disclosures,
+      ChannelDirectory channels,
+      SourcesJson sourcesJson,
+      Texts texts) {
     this.store = store;
     this.disclosures = disclosures;
     this.channels = channels;
     this.sourcesJson = sourcesJson;
+    this.texts = texts;
   }
 
   Shown show(String id, String token) {
@@ -63,15 +70,37 @@ class ConversationService {
                 new Responsible(message.responsibleName, message.responsibleRole, message.responsibleContact),
                 message.generatedAt,
                 language);
+    if (disclosure != null && confirmedByStaff(message)) {
+      disclosure = disclosures.reviewed(disclosure, message.reviewedRole, language);
+    }
     return new ConversationView.MessageView(
         message.id,
         message.author.name(),
         message.kind,
         message.reason,
-        message.content,
+        message.shownText(),
         disclosure,
         message.sources == null ? null : sourcesJson.read(message.sources),
         message.reviewStatus,
+        reviewNote(message, language),
         message.createdAt);
+  }
+
+  private static boolean confirmedByStaff(Message message) {
+    return message.reviewedRole != null
+        && ("APPROVED".equals(message.reviewStatus) || "CORRECTED".equals(message.reviewStatus));
+  }
+
+  /** What a clerk's decision means, in the citizen's words; null when no one has decided. */
+  private String reviewNote(Message message, Language language) {
+    if (message.kind == ReplyKind.HUMAN_APPROVED && message.model == null) {
+      return texts.get(language, "review.note.staff-answer");
+    }
+    return switch (message.reviewStatus == null ? "" : message.reviewStatus) {
+      case "APPROVED" -> texts.get(language, "review.note.approved");
+      case "CORRECTED" -> texts.get(language, "review.note.corrected");
+      case "REJECTED" -> texts.get(language, "review.note.rejected");
+      default -> null;
+    };
   }
 }

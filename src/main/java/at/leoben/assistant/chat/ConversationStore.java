@@ -88,8 +88,9 @@ class ConversationStore {
       reply.responsibleRole = turn.disclosure().responsible().role();
       reply.responsibleContact = turn.disclosure().responsible().contact();
       reply.generatedAt = turn.disclosure().generatedAt();
-      reply.reviewStatus = ChatReply.NOT_REVIEWED;
     }
+    reply.reviewStatus = turn.reviewStatus();
+    reply.reviewedRole = turn.reviewedRole();
     reply.persist();
     conversation.updatedAt = now;
 
@@ -118,7 +119,9 @@ class ConversationStore {
   @Transactional
   Optional<Reusable> findReusable(String questionKey, Instant notBefore) {
     return Message.<Message>find(
-            "questionKey = ?1 and kind = ?2 and generatedAt >= ?3 order by generatedAt desc",
+            // Never repeat an answer a clerk rejected or had to correct.
+            "questionKey = ?1 and kind = ?2 and generatedAt >= ?3 and reviewStatus not in ('REJECTED', 'CORRECTED')"
+                + " order by generatedAt desc",
             questionKey,
             ReplyKind.AI_GENERATED,
             notBefore)
@@ -148,6 +151,7 @@ class ConversationStore {
   @Transactional
   void erase(String conversationId, String token) {
     Conversation conversation = authorized(conversationId, token);
+    flags.forget(conversation.id);
     Message.delete("conversationId", conversation.id);
     conversation.delete();
     audit.recordErasure(conversation.id);
@@ -169,10 +173,10 @@ class ConversationStore {
   private List<PromptTurn> history(UUID conversationId) {
     List<Message> recent =
         Message.<Message>find(
-                "conversationId = ?1 and (author = ?2 or kind = ?3) order by position desc",
+                "conversationId = ?1 and (author = ?2 or kind in ?3) order by position desc",
                 conversationId,
                 Message.Author.CITIZEN,
-                ReplyKind.AI_GENERATED)
+                List.of(ReplyKind.AI_GENERATED, ReplyKind.HUMAN_APPROVED))
             .page(0, historyMessages)
             .list();
     List<PromptTurn> turns = new ArrayList<>();
@@ -181,7 +185,7 @@ class ConversationStore {
       turns.add(
           new PromptTurn(
               message.author == Message.Author.CITIZEN ? PromptTurn.Speaker.CITIZEN : PromptTurn.Speaker.ASSISTANT,
-              message.content));
+              message.shownText()));
     }
     return turns;
   }

@@ -25,6 +25,7 @@ public record ConversationView(
       Disclosure disclosure,
       List<Source> sources,
       String reviewStatus,
+      String reviewNote,
       Instant createdAt) {
     public MessageView {
       if (kind == ReplyKind.AI_GENERATED && disclosure == null) {

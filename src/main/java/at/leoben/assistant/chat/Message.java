@@ -67,6 +67,21 @@ class Message extends PanacheEntityBase {
   @Column(name = "review_status")
   public String reviewStatus;
 
+  /** A clerk's correction, shown to the citizen in place of the original answer. */
+  @Column(name = "corrected_text")
+  public String correctedText;
+
+  @Column(name = "reviewed_role")
+  public String reviewedRole;
+
+  @Column(name = "reviewed_at")
+  public Instant reviewedAt;
+
+  /** What the citizen sees now: the correction if there is one. */
+  String shownText() {
+    return correctedText != null ? correctedText : content;
+  }
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 }

@@ -10,5 +10,7 @@ public enum ReplyReason {
   MODEL_NOT_APPROVED,
   WITHHELD,
   /** The audit entry could not be written, so the AI answer was not delivered. */
-  AUDIT_FAILED
+  AUDIT_FAILED,
+  /** A clerk approved or corrected this answer for the question; no model was asked. */
+  APPROVED_ANSWER
 }

@@ -2,6 +2,7 @@ package at.leoben.assistant.chat;
 
 import at.leoben.assistant.disclosure.DisclosedAnswer;
 import at.leoben.assistant.disclosure.Disclosure;
+import at.leoben.assistant.review.ApprovedAnswers;
 import at.leoben.assistant.review.FlagRequest;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +22,9 @@ record TurnRecord(
     List<Source> sources,
     String failure,
     UUID reusedFrom,
-    List<FlagRequest> flags) {
+    List<FlagRequest> flags,
+    String reviewStatus,
+    String reviewedRole) {
 
   static TurnRecord ai(
       TurnService.Turn turn,
@@ -44,11 +47,37 @@ record TurnRecord(
         sources,
         null,
         reusedFrom,
-        flags);
+        flags,
+        ChatReply.NOT_REVIEWED,
+        null);
   }
 
+  /** An answer a clerk approved or corrected, given again; {@code disclosure} null if staff-written. */
+  static TurnRecord approved(
+      TurnService.Turn turn, UUID replyId, ApprovedAnswers.InForce answer, Disclosure disclosure, List<Source> sources) {
+    return new TurnRecord(
+        turn.conversation(),
+        turn.question(),
+        null,
+        replyId,
+        ReplyKind.HUMAN_APPROVED,
+        ReplyReason.APPROVED_ANSWER,
+        null,
+        answer.text(),
+        disclosure,
+        null,
+        sources,
+        null,
+        answer.sourceMessageId(),
+        List.of(),
+        answer.decision().name(),
+        answer.approvedRole());
+  }
+
+  /** {@code questionKey} only where a clerk's answer could fill the gap (no knowledge). */
   static TurnRecord notAi(
       TurnService.Turn turn,
+      String questionKey,
       UUID replyId,
       ReplyKind kind,
       ReplyReason reason,
@@ -60,7 +89,7 @@ record TurnRecord(
     return new TurnRecord(
         turn.conversation(),
         turn.question(),
-        null,
+        questionKey,
         replyId,
         kind,
         reason,
@@ -71,6 +100,8 @@ record TurnRecord(
         sources,
         failure,
         null,
-        flags);
+        flags,
+        null,
+        null);
   }
 }

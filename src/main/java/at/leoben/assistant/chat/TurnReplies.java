@@ -8,8 +8,10 @@ import at.leoben.assistant.guard.OutputFinding;
 import at.leoben.assistant.i18n.Texts;
 import at.leoben.assistant.knowledge.RetrievedPassage;
 import at.leoben.assistant.review.FlagRequest;
+import at.leoben.assistant.review.ReviewSampling;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,15 +30,41 @@ class TurnReplies {
   private final HandOvers handOvers;
   private final ChannelDirectory channels;
   private final Texts texts;
+  private final ReviewSampling sampling;
+  private final SourcesJson sourcesJson;
   private final MeterRegistry meters;
 
   TurnReplies(
-      ConversationStore store, HandOvers handOvers, ChannelDirectory channels, Texts texts, MeterRegistry meters) {
+      ConversationStore store,
+      HandOvers handOvers,
+      ChannelDirectory channels,
+      Texts texts,
+      ReviewSampling sampling,
+      SourcesJson sourcesJson,
+      MeterRegistry meters) {
     this.store = store;
     this.handOvers = handOvers;
     this.channels = channels;
     this.texts = texts;
+    this.sampling = sampling;
+    this.sourcesJson = sourcesJson;
     this.meters = meters;
+  }
+
+  /** An answer a clerk approved or corrected; empty when it could not be stored and audited. */
+  Optional<ChatReply> approved(TurnService.Turn turn, TurnService.Approved approved) {
+    List<Source> sources = sourcesJson.read(approved.answer().sourcesJson());
+    UUID replyId = UUID.randomUUID();
+    try {
+      store.record(TurnRecord.approved(turn, replyId, approved.answer(), approved.disclosure(), sources));
+    } catch (RuntimeException e) {
+      LOG.errorf("Withholding an approved answer: its audit entry could not be written (%s)", e.getClass().getName());
+      return Optional.empty();
+    }
+    count(ReplyKind.HUMAN_APPROVED, ReplyReason.APPROVED_ANSWER);
+    meters.counter("assistant.model.calls.saved").increment();
+    return Optional.of(
+        ChatReply.approved(turn.conversation(), replyId, approved.answer(), approved.disclosure(), sources, channels(turn)));
   }
 
   Optional<ChatReply> reuse(TurnService.Turn turn, TurnService.Reuse reuse) {
@@ -51,8 +79,10 @@ class TurnReplies {
   Optional<ChatReply> storeAi(
       TurnService.Turn turn, DisclosedAnswer answer, List<Source> sources, UUID reusedFrom, List<FlagRequest> flags) {
     UUID replyId = UUID.randomUUID();
+    List<FlagRequest> allFlags = new ArrayList<>(flags);
+    sampling.draw().ifPresent(allFlags::add);
     try {
-      store.record(TurnRecord.ai(turn, replyId, answer, sources, reusedFrom, flags));
+      store.record(TurnRecord.ai(turn, replyId, answer, sources, reusedFrom, allFlags));
     } catch (RuntimeException e) {
       LOG.errorf("Withholding an AI answer: its audit entry could not be written (%s)", e.getClass().getName());
       return Optional.empty();
@@ -80,7 +110,14 @@ class TurnReplies {
     if (plan instanceof TurnService.HandOver) {
       return fallback(turn, ReplyReason.HUMAN_REQUESTED, null, texts.get(language, "fallback.human-requested"), null, List.of());
     }
-    return fallback(turn, ReplyReason.NO_KNOWLEDGE, null, texts.get(language, "fallback.no-knowledge"), null, List.of());
+    // Where the knowledge has a gap, a clerk may write the answer for the next one who asks.
+    return fallback(
+        turn,
+        ReplyReason.NO_KNOWLEDGE,
+        null,
+        texts.get(language, "fallback.no-knowledge"),
+        null,
+        List.of(FlagRequest.flag(FlagRequest.NO_KNOWLEDGE, "retrieval found no passage")));
   }
 
   ChatReply auditFailed(TurnService.Turn turn) {
@@ -112,7 +149,7 @@ class TurnReplies {
     UUID replyId = UUID.randomUUID();
     record(
         TurnRecord.notAi(
-            turn, replyId, ReplyKind.KNOWLEDGE_EXCERPT, ReplyReason.MODEL_UNAVAILABLE, null, text, sources, failure, List.of()));
+            turn, null, replyId, ReplyKind.KNOWLEDGE_EXCERPT, ReplyReason.MODEL_UNAVAILABLE, null, text, sources, failure, List.of()));
     LOG.warnf("Answering with an excerpt of the city's knowledge: %s", failure);
     count(ReplyKind.KNOWLEDGE_EXCERPT, ReplyReason.MODEL_UNAVAILABLE);
     return ChatReply.excerpt(turn.conversation(), replyId, text, sources, channels(turn));
@@ -122,7 +159,9 @@ class TurnReplies {
   private ChatReply fallback(
       TurnService.Turn turn, ReplyReason reason, String area, String text, String failure, List<FlagRequest> flags) {
     UUID replyId = UUID.randomUUID();
-    record(TurnRecord.notAi(turn, replyId, ReplyKind.FALLBACK, reason, area, text, List.of(), failure, flags));
+    String questionKey = reason == ReplyReason.NO_KNOWLEDGE ? turn.questionKey() : null;
+    record(
+        TurnRecord.notAi(turn, questionKey, replyId, ReplyKind.FALLBACK, reason, area, text, List.of(), failure, flags));
     if (failure != null) {
       LOG.warnf("Answering with the human channels: %s", failure);
     }

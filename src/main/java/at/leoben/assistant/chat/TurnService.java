@@ -4,6 +4,9 @@ import at.leoben.assistant.disclosure.DisclosedAnswer;
 import at.leoben.assistant.disclosure.DisclosedDelta;
 import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.disclosure.Disclosures;
+import at.leoben.assistant.disclosure.Responsible;
+import at.leoben.assistant.i18n.Language;
+import at.leoben.assistant.review.ApprovedAnswers;
 import at.leoben.assistant.guard.InputGuard;
 import at.leoben.assistant.guard.InputVerdict;
 import at.leoben.assistant.guard.OutputFinding;
@@ -54,6 +57,9 @@ class TurnService {
 
   record Reuse(ConversationStore.Reusable answer, Disclosure disclosure) implements Plan {}
 
+  /** A clerk's answer for this question; {@code disclosure} is null when staff wrote it. */
+  record Approved(ApprovedAnswers.InForce answer, Disclosure disclosure) implements Plan {}
+
   record AskModel(List<RetrievedPassage> passages, Disclosure disclosure) implements Plan {}
 
   private final ConversationStore store;
@@ -64,6 +70,7 @@ class TurnService {
   private final ModelGateway model;
   private final Disclosures disclosures;
   private final TurnReplies replies;
+  private final ApprovedAnswers approvedAnswers;
   private final ChatConfig config;
   private final Clock clock;
 
@@ -76,6 +83,7 @@ class TurnService {
       ModelGateway model,
       Disclosures disclosures,
       TurnReplies replies,
+      ApprovedAnswers approvedAnswers,
       ChatConfig config,
       Clock clock) {
     this.store = store;
@@ -87,6 +95,7 @@ class TurnService {
     this.model = model;
     this.disclosures = disclosures;
     this.replies = replies;
+    this.approvedAnswers = approvedAnswers;
     this.config = config;
     this.clock = clock;
   }
@@ -118,6 +127,12 @@ class TurnService {
     if (verdict instanceof InputVerdict.Misuse) {
       return new Misuse();
     }
+    if (turn.questionKey() != null) {
+      Optional<ApprovedAnswers.InForce> approved = approvedAnswers.find(turn.questionKey());
+      if (approved.isPresent()) {
+        return new Approved(approved.get(), approvedDisclosure(approved.get(), turn.conversation().language()));
+      }
+    }
     List<RetrievedPassage> passages = knowledge.retrieve(turn.question());
     if (passages.isEmpty()) {
       return new NoKnowledge();
@@ -137,8 +152,24 @@ class TurnService {
     return new AskModel(passages, disclosures.forModel(model.modelName(), turn.conversation().language()));
   }
 
+  private Disclosure approvedDisclosure(ApprovedAnswers.InForce answer, Language language) {
+    if (!answer.isModelMade()) {
+      return null;
+    }
+    Disclosure original =
+        disclosures.restore(
+            answer.model(),
+            new Responsible(answer.responsibleName(), answer.responsibleRole(), answer.responsibleContact()),
+            answer.generatedAt(),
+            language);
+    return disclosures.reviewed(original, answer.approvedRole(), language);
+  }
+
   /** The AI-Disclosure header of a turn whose reply will (or may) carry model output. */
   Optional<String> header(Plan plan) {
+    if (plan instanceof Approved approved) {
+      return Optional.ofNullable(approved.disclosure()).map(disclosures::header);
+    }
     if (plan instanceof Reuse reuse) {
       return Optional.of(disclosures.header(reuse.disclosure()));
     }
@@ -149,6 +180,12 @@ class TurnService {
   }
 
   TurnResult answer(Turn turn, Plan plan) {
+    if (plan instanceof Approved approved) {
+      return replies
+          .approved(turn, approved)
+          .map(reply -> new TurnResult(reply, header(approved)))
+          .orElseGet(() -> new TurnResult(replies.auditFailed(turn), Optional.empty()));
+    }
     if (plan instanceof Reuse reuse) {
       return delivered(turn, replies.reuse(turn, reuse), reuse.disclosure());
     }
@@ -181,6 +218,12 @@ class TurnService {
     return Multi.createFrom()
         .<List<StreamEvent>>item(
             () -> {
+              if (plan instanceof Approved approved) {
+                return replies
+                    .approved(turn, approved)
+                    .map(reply -> completeEvents(reply, approved.disclosure(), true))
+                    .orElseGet(() -> List.of(new StreamEvent.Fallback(replies.auditFailed(turn))));
+              }
               if (plan instanceof Reuse reuse) {
                 return replies.reuse(turn, reuse)
                     .map(reply -> completeEvents(reply, reuse.disclosure(), true))
@@ -260,9 +303,10 @@ class TurnService {
     emitter.complete();
   }
 
+  /** {@code disclosure} null: a staff-written answer, delivered whole in {@code done}. */
   private static List<StreamEvent> completeEvents(ChatReply reply, Disclosure disclosure, boolean withText) {
     List<StreamEvent> events = new ArrayList<>();
-    if (withText) {
+    if (withText && disclosure != null) {
       // Nothing was streamed (a reused answer): the whole text is one delta.
       events.add(new StreamEvent.DisclosureEvent(disclosure));
       events.add(new StreamEvent.Delta(new DisclosedDelta(reply.answer(), disclosure)));

@@ -37,7 +37,8 @@ public class Disclosures {
         texts.get(language, "disclosure.text", responsible.name(), responsible.role()),
         model,
         responsible,
-        Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+        null);
   }
 
   /** The disclosure of an answer given earlier, as it was: its model, responsible person and time. */
@@ -47,7 +48,22 @@ public class Disclosures {
         texts.get(language, "disclosure.text", responsibleThen.name(), responsibleThen.role()),
         model,
         responsibleThen,
-        generatedAt);
+        generatedAt,
+        null);
+  }
+
+  /**
+   * The disclosure of an AI answer that a member of staff checked (approved or corrected): still
+   * KI-generiert, and it says so, with the role of the reviewer.
+   */
+  public Disclosure reviewed(Disclosure original, String reviewerRole, Language language) {
+    return new Disclosure(
+        Disclosure.LABEL,
+        texts.get(language, "disclosure.text.reviewed", original.responsible().name(), original.responsible().role()),
+        original.model(),
+        original.responsible(),
+        original.generatedAt(),
+        reviewerRole);
   }
 
   public DisclosedAnswer disclose(ModelOutput output, Disclosure disclosure) {
@@ -60,7 +76,8 @@ public class Disclosures {
 
   /**
    * The AI-Disclosure header (draft-abaris-aicdh), an RFC 9651 dictionary such as {@code
-   * mode=ai-originated, model="llama3.1:8b", provider="Stadtgemeinde Leoben", date=@1764150000}.
+   * mode=ai-originated, model="llama3.1:8b", provider="Stadtgemeinde Leoben", date=@1764150000};
+   * an answer checked by staff adds {@code reviewed-by="clerk"}.
    */
   public String header(Disclosure disclosure) {
     return "mode=ai-originated"
@@ -68,6 +85,7 @@ public class Disclosures {
         + sfString(disclosure.model())
         + ", provider="
         + sfString(config.provider())
+        + (disclosure.reviewedBy() == null ? "" : ", reviewed-by=" + sfString(disclosure.reviewedBy()))
         + ", date=@"
         + disclosure.generatedAt().getEpochSecond();
   }

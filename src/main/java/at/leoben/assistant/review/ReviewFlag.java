@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A reply a clerk should look at, and why. */
+/** Why a reply is in the review queue; its item ({@link ReviewItem}) keeps where it stands. */
 @Entity
 @Table(name = "review_flag")
 class ReviewFlag extends PanacheEntityBase {
@@ -38,7 +38,4 @@ class ReviewFlag extends PanacheEntityBase {
 
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
-
-  @Column(nullable = false)
-  public String status;
 }

@@ -14,7 +14,6 @@ import org.jboss.logging.Logger;
 class StaffBootstrap {
 
   private static final Logger LOG = Logger.getLogger(StaffBootstrap.class);
-  private static final int MIN_PASSWORD_LENGTH = 12;
 
   private final StaffConfig config;
   private final Clock clock;
@@ -39,9 +38,9 @@ class StaffBootstrap {
       }
       return;
     }
-    if (password.length() < MIN_PASSWORD_LENGTH) {
+    if (password.length() < StaffAccounts.MIN_PASSWORD_LENGTH) {
       throw new IllegalStateException(
-          "ASSISTANT_STAFF_BOOTSTRAP_ADMIN_PASSWORD is too short: at least " + MIN_PASSWORD_LENGTH + " characters");
+          "ASSISTANT_STAFF_BOOTSTRAP_ADMIN_PASSWORD is too short: at least " + StaffAccounts.MIN_PASSWORD_LENGTH + " characters");
     }
     StaffAccount admin = new StaffAccount();
     admin.username = username;

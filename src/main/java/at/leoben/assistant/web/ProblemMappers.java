@@ -2,6 +2,7 @@ package at.leoben.assistant.web;
 
 import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.i18n.Texts;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -43,6 +44,14 @@ public class ProblemMappers {
     Response problem =
         render(Status.UNAUTHORIZED, "problem.unauthorized.title", "problem.unauthorized", headers, uri);
     return Response.fromResponse(problem).header("WWW-Authenticate", "Basic realm=\"Buergerassistent\"").build();
+  }
+
+  /** The city's identity provider cannot be reached, so a bearer token cannot be checked. */
+  @ServerExceptionMapper
+  public Response identityProviderDown(OIDCException e, HttpHeaders headers, UriInfo uri) {
+    LOG.warnf("The identity provider is not available: %s", e.getClass().getName());
+    return render(
+        Status.SERVICE_UNAVAILABLE, "problem.identity-provider.title", "problem.identity-provider", headers, uri);
   }
 
   @ServerExceptionMapper

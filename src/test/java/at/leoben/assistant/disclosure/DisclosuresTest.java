@@ -162,14 +162,14 @@ class DisclosuresTest {
   void disclosureRefusesAnyOtherLabel(String label) {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new Disclosure(label, "text", MODEL, RESPONSIBLE, Instant.EPOCH));
+        () -> new Disclosure(label, "text", MODEL, RESPONSIBLE, Instant.EPOCH, null));
   }
 
   @Test
   void disclosureRefusesMissingLabelResponsibleOrModel() {
-    assertThrows(IllegalArgumentException.class, () -> new Disclosure(null, "text", MODEL, RESPONSIBLE, Instant.EPOCH));
-    assertThrows(NullPointerException.class, () -> new Disclosure(Disclosure.LABEL, "text", MODEL, null, Instant.EPOCH));
-    assertThrows(NullPointerException.class, () -> new Disclosure(Disclosure.LABEL, "text", null, RESPONSIBLE, Instant.EPOCH));
+    assertThrows(IllegalArgumentException.class, () -> new Disclosure(null, "text", MODEL, RESPONSIBLE, Instant.EPOCH, null));
+    assertThrows(NullPointerException.class, () -> new Disclosure(Disclosure.LABEL, "text", MODEL, null, Instant.EPOCH, null));
+    assertThrows(NullPointerException.class, () -> new Disclosure(Disclosure.LABEL, "text", null, RESPONSIBLE, Instant.EPOCH, null));
   }
 
   @Test

@@ -1,0 +1,147 @@
+package at.leoben.assistant.review;
+
+import at.leoben.assistant.audit.AuditTrail;
+import at.leoben.assistant.audit.StaffAction;
+import at.leoben.assistant.staff.StaffMember;
+import at.leoben.assistant.web.ProblemException;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Answers clerks approved or corrected. A later question that matches closely gets one of them
+ * without a model call; admins withdraw what is no longer right.
+ */
+@ApplicationScoped
+public class ApprovedAnswers {
+
+  /** An approved answer as the chat gives it again and as staff list it. */
+  public record InForce(
+      UUID id,
+      UUID sourceMessageId,
+      ReviewStatus decision,
+      String text,
+      String sourcesJson,
+      String model,
+      String responsibleName,
+      String responsibleRole,
+      String responsibleContact,
+      Instant generatedAt,
+      String approvedBy,
+      String approvedRole,
+      Instant approvedAt,
+      Instant withdrawnAt) {
+
+    public boolean isModelMade() {
+      return model != null;
+    }
+  }
+
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  public ApprovedAnswers(AuditTrail audit, Clock clock) {
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** The approved answer in force for this question, if any. */
+  @Transactional
+  public Optional<InForce> find(String questionKey) {
+    return ApprovedAnswer.<ApprovedAnswer>find("questionKey = ?1 and withdrawnAt is null", questionKey)
+        .firstResultOptional()
+        .map(ApprovedAnswers::view);
+  }
+
+  @Transactional
+  public List<InForce> list(boolean includeWithdrawn) {
+    String query = includeWithdrawn ? "order by approvedAt desc" : "withdrawnAt is null order by approvedAt desc";
+    return ApprovedAnswer.<ApprovedAnswer>list(query).stream().map(ApprovedAnswers::view).toList();
+  }
+
+  @Transactional
+  public InForce withdraw(UUID id, StaffMember admin) {
+    ApprovedAnswer answer = ApprovedAnswer.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    if (answer == null) {
+      throw new ProblemException(Status.NOT_FOUND, "problem.not-found.title", "problem.approved.not-found");
+    }
+    if (answer.withdrawnAt != null) {
+      throw new ProblemException(Status.CONFLICT, "problem.review.title", "problem.approved.already-withdrawn");
+    }
+    answer.withdrawnAt = Instant.now(clock);
+    answer.withdrawnBy = admin.username();
+    audit.recordStaffAction(
+        new StaffAction(
+            AuditTrail.APPROVED_ANSWER_WITHDRAWN,
+            null,
+            answer.sourceMessageId,
+            answer.decision.name(),
+            null,
+            admin.username(),
+            admin.role(),
+            null));
+    return view(answer);
+  }
+
+  /**
+   * Puts a reviewed reply in force for its question; an earlier answer to the same question is
+   * superseded (withdrawn by the same clerk).
+   */
+  @Transactional(TxType.MANDATORY)
+  void adopt(ReviewItem item, ReviewedConversations.Reply reply, String text, StaffMember clerk) {
+    Instant now = Instant.now(clock);
+    ApprovedAnswer.<ApprovedAnswer>find("questionKey = ?1 and withdrawnAt is null", reply.questionKey())
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .firstResultOptional()
+        .ifPresent(
+            earlier -> {
+              earlier.withdrawnAt = now;
+              earlier.withdrawnBy = clerk.username();
+              // Free the question for the new answer before it is inserted (partial unique index).
+              Panache.getEntityManager().flush();
+            });
+    ApprovedAnswer answer = new ApprovedAnswer();
+    answer.id = UUID.randomUUID();
+    answer.questionKey = reply.questionKey();
+    answer.reviewItemId = item.id;
+    answer.sourceMessageId = reply.messageId();
+    answer.decision = item.status;
+    answer.answer = text;
+    answer.sources = reply.sourcesJson();
+    answer.model = reply.model();
+    answer.responsibleName = reply.responsibleName();
+    answer.responsibleRole = reply.responsibleRole();
+    answer.responsibleContact = reply.responsibleContact();
+    answer.generatedAt = reply.generatedAt();
+    answer.approvedBy = clerk.username();
+    answer.approvedRole = clerk.role();
+    answer.approvedAt = now;
+    answer.persist();
+  }
+
+  private static InForce view(ApprovedAnswer a) {
+    return new InForce(
+        a.id,
+        a.sourceMessageId,
+        a.decision,
+        a.answer,
+        a.sources,
+        a.model,
+        a.responsibleName,
+        a.responsibleRole,
+        a.responsibleContact,
+        a.generatedAt,
+        a.approvedBy,
+        a.approvedRole,
+        a.approvedAt,
+        a.withdrawnAt);
+  }
+}

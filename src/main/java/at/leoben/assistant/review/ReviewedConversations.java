@@ -1,0 +1,57 @@
+package at.leoben.assistant.review;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the review needs from the conversations, implemented by the chat: reading replies and
+ * conversations for the clerk, and applying a decision to the reply the citizen sees. Declared
+ * here so that the review does not depend on the chat that feeds it.
+ */
+public interface ReviewedConversations {
+
+  /** Stored replies by id; unknown ids are left out. */
+  Map<UUID, Reply> replies(Collection<UUID> messageIds);
+
+  /** The whole conversation, oldest message first; empty when it was erased. */
+  List<ConversationMessage> conversation(UUID conversationId);
+
+  /** Shows the decision to the citizen: the status, and the corrected text for a correction. */
+  void applyDecision(UUID messageId, ReviewStatus status, String correctedText, String reviewerRole, Instant at);
+
+  /** A reply as stored. {@code model} is null when no part of it came from a model. */
+  record Reply(
+      UUID messageId,
+      UUID conversationId,
+      String kind,
+      String reason,
+      String text,
+      String questionKey,
+      String sourcesJson,
+      String model,
+      String responsibleName,
+      String responsibleRole,
+      String responsibleContact,
+      Instant generatedAt) {
+
+    public boolean isModelMade() {
+      return model != null;
+    }
+  }
+
+  record ConversationMessage(
+      UUID messageId,
+      String author,
+      String kind,
+      String reason,
+      String text,
+      String correctedText,
+      String reviewStatus,
+      List<SourceLink> sources,
+      Instant createdAt) {}
+
+  record SourceLink(String title, String url) {}
+}
