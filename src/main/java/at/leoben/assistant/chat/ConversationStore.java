@@ -182,6 +182,9 @@ class ConversationStore {
     List<PromptTurn> turns = new ArrayList<>();
     for (int i = recent.size() - 1; i >= 0; i--) {
       Message message = recent.get(i);
+      if ("REJECTED".equals(message.reviewStatus)) {
+        continue; // a clerk found it wrong: the model must not build on it
+      }
       turns.add(
           new PromptTurn(
               message.author == Message.Author.CITIZEN ? PromptTurn.Speaker.CITIZEN : PromptTurn.Speaker.ASSISTANT,

@@ -58,7 +58,8 @@ record TurnRecord(
     return new TurnRecord(
         turn.conversation(),
         turn.question(),
-        null,
+        // Kept so that a clerk who rejects this reply later can withdraw the answer for the question.
+        turn.questionKey(),
         replyId,
         ReplyKind.HUMAN_APPROVED,
         ReplyReason.APPROVED_ANSWER,

@@ -91,6 +91,19 @@ public class ApprovedAnswers {
     return view(answer);
   }
 
+  /** A clerk rejected a reply that was an approved answer: it is no longer given. */
+  @Transactional(TxType.MANDATORY)
+  void withdrawFor(String questionKey, StaffMember clerk) {
+    ApprovedAnswer.<ApprovedAnswer>find("questionKey = ?1 and withdrawnAt is null", questionKey)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .firstResultOptional()
+        .ifPresent(
+            answer -> {
+              answer.withdrawnAt = Instant.now(clock);
+              answer.withdrawnBy = clerk.username();
+            });
+  }
+
   /**
    * Puts a reviewed reply in force for its question; an earlier answer to the same question is
    * superseded (withdrawn by the same clerk).

@@ -170,7 +170,10 @@ public class ReviewQueue {
             clerk.role(),
             decision.comment()));
     ReviewedConversations.Reply reply = conversations.replies(List.of(item.messageId)).get(item.messageId);
-    if (reply != null && becomesReusable(item.status, reply)) {
+    if (reply != null && isApprovedAnswer(reply) && item.status == ReviewStatus.REJECTED) {
+      // The approved answer itself was wrong: no one gets it again.
+      approvedAnswers.withdrawFor(reply.questionKey(), clerk);
+    } else if (reply != null && becomesReusable(item.status, reply)) {
       approvedAnswers.adopt(
           item, reply, item.status == ReviewStatus.CORRECTED ? item.correctedText : reply.text(), clerk);
     }
@@ -201,7 +204,14 @@ public class ReviewQueue {
     if (reply.questionKey() == null || status == ReviewStatus.REJECTED) {
       return false;
     }
+    if (isApprovedAnswer(reply) && status == ReviewStatus.APPROVED) {
+      return false; // already in force
+    }
     return reply.isModelMade() || status == ReviewStatus.CORRECTED;
+  }
+
+  private static boolean isApprovedAnswer(ReviewedConversations.Reply reply) {
+    return "HUMAN_APPROVED".equals(reply.kind()) && reply.questionKey() != null;
   }
 
   private record Decision(ReviewStatus status, String comment, String correctedText) {}

@@ -40,6 +40,11 @@ class StaffLoginCheck {
     if (!problems.isEmpty()) {
       throw new IllegalStateException("Staff login misconfigured: " + String.join("; ", problems));
     }
+    if (GeneratedSessionKey.NAME.equals(config.getConfigValue(GeneratedSessionKey.KEY).getSourceName())) {
+      LOG.warn(
+          "No QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY: the staff UI's sessions use a key made at start,"
+              + " so staff sign in again after a restart and instances do not share sessions");
+    }
     String api = login.api().stream().map(m -> m.name().toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining("+"));
     if (oidc) {
       LOG.infof(

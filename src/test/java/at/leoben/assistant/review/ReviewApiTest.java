@@ -252,6 +252,26 @@ class ReviewApiTest {
   }
 
   @Test
+  void anApprovedAnswerThatACitizenRatesDownAndAClerkRejectsIsNoLongerGiven() {
+    ollama.behave(Behaviour.answer("Fundsachen nimmt das Fundamt im Rathaus an [1]."));
+    Reviews.Flagged first = askAndRateDown(uniqueQuestion());
+    Staff.asClerk().post(REVIEWS + "/" + first.itemId() + "/claim").then().statusCode(200);
+    Staff.asClerk().body(decision("approve", "stimmt", null, version(first.itemId())))
+        .post(REVIEWS + "/" + first.itemId() + "/decision").then().statusCode(200);
+
+    // Given again as approved; this citizen disagrees, a clerk agrees with them.
+    Reviews.Flagged again = askAndRateDown(first.question());
+    assertThat((String) Citizen.ask(first.question()).path("kind")).isEqualTo("HUMAN_APPROVED");
+    Staff.asOtherClerk().post(REVIEWS + "/" + again.itemId() + "/claim").then().statusCode(200);
+    Staff.asOtherClerk().body(decision("reject", "Öffnungszeiten geändert", null, version(again.itemId())))
+        .post(REVIEWS + "/" + again.itemId() + "/decision").then().statusCode(200);
+
+    int calls = ollama.chatRequestCount();
+    Citizen.ask(first.question()).response().then().body("kind", equalTo("AI_GENERATED"));
+    assertThat(ollama.chatRequestCount()).isEqualTo(calls + 1);
+  }
+
+  @Test
   void aRejectedAnswerIsMarkedForTheCitizenAndNotGivenAgain() {
     Reviews.Flagged flagged = askAndRateDown(uniqueQuestion());
     String item = REVIEWS + "/" + flagged.itemId();
