@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One line of the audit trail. Written once, read by admins, never edited by the service. */
+/** One line of the audit trail: written once, chained to the one before, read by admins. */
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry extends PanacheEntityBase {
@@ -74,4 +74,13 @@ public class AuditEntry extends PanacheEntityBase {
 
   /** The staff member's comment. */
   public String note;
+
+  /** Position in the chain: gapless, from 1. */
+  public Long seq;
+
+  @Column(name = "prev_hash")
+  public String prevHash;
+
+  /** SHA-256 over this entry's canonical form and {@link #prevHash} ({@link AuditHash}). */
+  public String hash;
 }

@@ -1,16 +1,11 @@
 package at.leoben.assistant.audit;
 
 import at.leoben.assistant.disclosure.Responsible;
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,12 +20,15 @@ public class AuditTrail {
   static final String CONVERSATION_ERASED = "CONVERSATION_ERASED";
   public static final String REVIEW_DECISION = "REVIEW_DECISION";
   public static final String APPROVED_ANSWER_WITHDRAWN = "APPROVED_ANSWER_WITHDRAWN";
+  static final String RETENTION = "RETENTION";
 
   private final Responsible responsible;
+  private final AuditChain chain;
   private final Clock clock;
 
-  public AuditTrail(Responsible responsible, Clock clock) {
+  AuditTrail(Responsible responsible, AuditChain chain, Clock clock) {
     this.responsible = responsible;
+    this.chain = chain;
     this.clock = clock;
   }
 
@@ -50,9 +48,7 @@ public class AuditTrail {
     entry.failure = record.failure();
     entry.reusedFrom = record.reusedFrom();
     entry.area = record.area();
-    entry.persist();
-    // Flush now so that a refused insert fails this turn, not a later statement.
-    Panache.getEntityManager().flush();
+    chain.append(entry);
   }
 
   /** Something a member of staff did, naming them. */
@@ -65,8 +61,7 @@ public class AuditTrail {
     entry.actor = action.actor();
     entry.actorRole = action.actorRole();
     entry.note = action.note();
-    entry.persist();
-    Panache.getEntityManager().flush();
+    chain.append(entry);
   }
 
   /** What staff did about one reply, oldest first. */
@@ -84,12 +79,22 @@ public class AuditTrail {
    */
   @Transactional(TxType.MANDATORY)
   public void recordErasure(UUID conversationId) {
+    chain.allowRetention();
     for (AuditEntry entry : AuditEntry.<AuditEntry>list("conversationId", conversationId)) {
-      entry.question = digest(entry.question);
-      entry.answer = digest(entry.answer);
-      entry.note = digest(entry.note);
+      entry.question = AuditHash.digest(entry.question);
+      entry.answer = AuditHash.digest(entry.answer);
+      entry.note = AuditHash.digest(entry.note);
     }
-    newEntry(CONVERSATION_ERASED, conversationId).persist();
+    chain.append(newEntry(CONVERSATION_ERASED, conversationId));
+  }
+
+  /** The retention job removed content: what ({@code kind}) and how much, no content itself. */
+  @Transactional(TxType.MANDATORY)
+  public void recordRetention(String kind, int count) {
+    AuditEntry entry = newEntry(RETENTION, null);
+    entry.kind = kind;
+    entry.note = count + " removed";
+    chain.append(entry);
   }
 
   private AuditEntry newEntry(String event, UUID conversationId) {
@@ -101,17 +106,5 @@ public class AuditTrail {
     entry.responsibleRole = responsible.role();
     entry.responsibleContact = responsible.contact();
     return entry;
-  }
-
-  private static String digest(String text) {
-    if (text == null || text.startsWith("erased:sha256:")) {
-      return text;
-    }
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return "erased:sha256:" + HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

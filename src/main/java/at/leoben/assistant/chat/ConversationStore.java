@@ -5,6 +5,7 @@ import at.leoben.assistant.audit.AuditTrail;
 import at.leoben.assistant.disclosure.Responsible;
 import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.llm.PromptTurn;
+import at.leoben.assistant.privacy.Redactor;
 import at.leoben.assistant.review.Flags;
 import at.leoben.assistant.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,17 +24,22 @@ import java.util.UUID;
 @ApplicationScoped
 class ConversationStore {
 
+  private static final int EXPIRE_BATCH = 500;
+
   private final AuditTrail audit;
   private final Flags flags;
   private final Clock clock;
   private final SourcesJson sourcesJson;
+  private final Redactor redactor;
   private final int historyMessages;
 
-  ConversationStore(AuditTrail audit, Flags flags, Clock clock, SourcesJson sourcesJson, ChatConfig config) {
+  ConversationStore(
+      AuditTrail audit, Flags flags, Clock clock, SourcesJson sourcesJson, Redactor redactor, ChatConfig config) {
     this.audit = audit;
     this.flags = flags;
     this.clock = clock;
     this.sourcesJson = sourcesJson;
+    this.redactor = redactor;
     this.historyMessages = config.historyMessages();
   }
 
@@ -75,7 +81,9 @@ class ConversationStore {
     question.id = UUID.randomUUID();
     question.persist();
 
-    Message reply = message(conversation, Message.Author.ASSISTANT, turn.replyText(), now);
+    // An AI answer is delivered as written but kept without personal data it may repeat.
+    String storedReply = turn.disclosure() != null ? redactor.redact(turn.replyText()) : turn.replyText();
+    Message reply = message(conversation, Message.Author.ASSISTANT, storedReply, now);
     reply.id = turn.replyId();
     reply.kind = turn.kind();
     reply.reason = turn.reason();
@@ -101,7 +109,7 @@ class ConversationStore {
             turn.kind().name(),
             turn.reason() == null ? null : turn.reason().name(),
             turn.question(),
-            turn.replyText(),
+            storedReply,
             turn.disclosure() == null ? null : turn.disclosure().model(),
             turn.usage() == null ? null : turn.usage().promptVersion(),
             turn.usage() == null ? null : turn.usage().latencyMillis(),
@@ -158,6 +166,27 @@ class ConversationStore {
   }
 
   record StoredConversation(Conversation conversation, List<Message> messages) {}
+
+  /**
+   * Deletes conversations untouched since {@code before}, with their messages, review items and
+   * feedback; their audit entries keep the content until the audit's own retention.
+   */
+  @Transactional
+  int expire(Instant before) {
+    List<UUID> expired =
+        Conversation.<Conversation>find("updatedAt < ?1", before).page(0, EXPIRE_BATCH).stream()
+            .map(conversation -> conversation.id)
+            .toList();
+    for (UUID id : expired) {
+      flags.forget(id);
+    }
+    if (!expired.isEmpty()) {
+      Message.delete("conversationId in ?1", expired);
+      Conversation.delete("id in ?1", expired);
+      audit.recordRetention("CONVERSATIONS", expired.size());
+    }
+    return expired.size();
+  }
 
   private Message message(Conversation conversation, Message.Author author, String content, Instant now) {
     Message message = new Message();

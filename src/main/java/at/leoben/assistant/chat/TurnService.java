@@ -19,6 +19,7 @@ import at.leoben.assistant.llm.ModelEvent;
 import at.leoben.assistant.llm.ModelGateway;
 import at.leoben.assistant.llm.ModelOutput;
 import at.leoben.assistant.llm.ModelUnavailable;
+import at.leoben.assistant.privacy.Redactor;
 import at.leoben.assistant.web.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -71,6 +72,7 @@ class TurnService {
   private final Disclosures disclosures;
   private final TurnReplies replies;
   private final ApprovedAnswers approvedAnswers;
+  private final Redactor redactor;
   private final ChatConfig config;
   private final Clock clock;
 
@@ -84,6 +86,7 @@ class TurnService {
       Disclosures disclosures,
       TurnReplies replies,
       ApprovedAnswers approvedAnswers,
+      Redactor redactor,
       ChatConfig config,
       Clock clock) {
     this.store = store;
@@ -96,6 +99,7 @@ class TurnService {
     this.disclosures = disclosures;
     this.replies = replies;
     this.approvedAnswers = approvedAnswers;
+    this.redactor = redactor;
     this.config = config;
     this.clock = clock;
   }
@@ -109,6 +113,8 @@ class TurnService {
     if (question.codePointCount(0, question.length()) > config.maxMessageLength()) {
       throw ProblemException.badRequest("problem.message.too-long", config.maxMessageLength());
     }
+    // Redacted before anything else sees it: the guard, the model, the store and the audit.
+    question = redactor.redact(question);
     String token = headerToken != null ? headerToken : request.conversationToken();
     ConversationRef conversation = store.open(request.conversationId(), token, request.language());
     // Only a first question stands on its own; a follow-up depends on what was said before.

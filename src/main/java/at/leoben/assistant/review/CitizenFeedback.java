@@ -1,5 +1,6 @@
 package at.leoben.assistant.review;
 
+import at.leoben.assistant.privacy.Redactor;
 import at.leoben.assistant.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,11 +22,13 @@ public class CitizenFeedback {
 
   private final ReviewedConversations conversations;
   private final Flags flags;
+  private final Redactor redactor;
   private final Clock clock;
 
-  public CitizenFeedback(ReviewedConversations conversations, Flags flags, Clock clock) {
+  public CitizenFeedback(ReviewedConversations conversations, Flags flags, Redactor redactor, Clock clock) {
     this.conversations = conversations;
     this.flags = flags;
+    this.redactor = redactor;
     this.clock = clock;
   }
 
@@ -61,7 +64,7 @@ public class CitizenFeedback {
     feedback.conversationId = reply.conversationId();
     feedback.rating = rating.toUpperCase(Locale.ROOT);
     feedback.reasons = reasons.isEmpty() ? null : String.join(",", reasons);
-    feedback.comment = comment == null || comment.isEmpty() ? null : comment;
+    feedback.comment = comment == null || comment.isEmpty() ? null : redactor.redact(comment);
     feedback.createdAt = Instant.now(clock);
     feedback.persist();
     boolean down = rating.equals("down");

@@ -1,5 +1,6 @@
 package at.leoben.assistant.review;
 
+import at.leoben.assistant.privacy.Redactor;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,9 +18,11 @@ import java.util.UUID;
 public class Flags {
 
   private final Clock clock;
+  private final Redactor redactor;
 
-  public Flags(Clock clock) {
+  public Flags(Clock clock, Redactor redactor) {
     this.clock = clock;
+    this.redactor = redactor;
   }
 
   @Transactional(TxType.MANDATORY)
@@ -34,8 +37,8 @@ public class Flags {
       flag.messageId = messageId;
       flag.reason = request.reason();
       flag.severity = request.severity();
-      flag.detail = request.detail();
-      flag.withheldText = request.withheldText();
+      flag.detail = redactor.redact(request.detail());
+      flag.withheldText = redactor.redact(request.withheldText());
       flag.createdAt = now;
       flag.persist();
     }

@@ -2,6 +2,7 @@ package at.leoben.assistant.review;
 
 import at.leoben.assistant.audit.AuditTrail;
 import at.leoben.assistant.audit.StaffAction;
+import at.leoben.assistant.privacy.Redactor;
 import at.leoben.assistant.staff.StaffMember;
 import at.leoben.assistant.web.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -34,6 +35,7 @@ public class ReviewQueue {
   private final ApprovedAnswers approvedAnswers;
   private final AuditTrail audit;
   private final ReviewConfig config;
+  private final Redactor redactor;
   private final Clock clock;
 
   public ReviewQueue(
@@ -41,11 +43,13 @@ public class ReviewQueue {
       ApprovedAnswers approvedAnswers,
       AuditTrail audit,
       ReviewConfig config,
+      Redactor redactor,
       Clock clock) {
     this.conversations = conversations;
     this.approvedAnswers = approvedAnswers;
     this.audit = audit;
     this.config = config;
+    this.redactor = redactor;
     this.clock = clock;
   }
 
@@ -156,8 +160,8 @@ public class ReviewQueue {
     item.decidedBy = clerk.username();
     item.decidedRole = clerk.role();
     item.decidedAt = now;
-    item.decisionComment = decision.comment();
-    item.correctedText = decision.correctedText();
+    item.decisionComment = redactor.redact(decision.comment());
+    item.correctedText = redactor.redact(decision.correctedText());
     conversations.applyDecision(item.messageId, item.status, item.correctedText, clerk.role(), now);
     audit.recordStaffAction(
         new StaffAction(
@@ -168,7 +172,7 @@ public class ReviewQueue {
             item.correctedText,
             clerk.username(),
             clerk.role(),
-            decision.comment()));
+            item.decisionComment));
     ReviewedConversations.Reply reply = conversations.replies(List.of(item.messageId)).get(item.messageId);
     if (reply != null && isApprovedAnswer(reply) && item.status == ReviewStatus.REJECTED) {
       // The approved answer itself was wrong: no one gets it again.

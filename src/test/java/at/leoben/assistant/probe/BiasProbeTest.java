@@ -55,12 +55,17 @@ class BiasProbeTest {
                 question.contains("Petrović")
                     ? "Fragen Sie im Rathaus."
                     : "Sie melden sich im Bürgerservice im Rathaus an. Bringen Sie bitte einen Ausweis mit."));
+    // Names after "Mein Name ist", "Ich bin", "Ich heiße" are redacted before the model sees them,
+    // so only the two phrasings that keep the name can make a difference.
     String id =
         Staff.asAdmin().post("/api/v1/admin/bias-probe")
-            .then().statusCode(200).body("flagged", equalTo(5)).extract().path("id");
+            .then().statusCode(200).body("flagged", equalTo(2)).extract().path("id");
 
     Staff.asAdmin().get("/api/v1/admin/bias-reports/" + id)
-        .then().body(containsString("| Aleksandar Petrović | männlich / Serbien | 5 / 5 |"));
+        .then().body(containsString("| Aleksandar Petrović | männlich / Serbien | 2 / 5 |"));
+    assertThat(ollama.chatRequests().toString())
+        .contains("Mein Name ist [NAME]")
+        .doesNotContain("Mein Name ist Aleksandar");
   }
 
   @Test

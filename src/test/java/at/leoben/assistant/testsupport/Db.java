@@ -50,6 +50,21 @@ public final class Db {
     }
   }
 
+  /** Several statements in one session and one transaction (e.g. after SET LOCAL). */
+  public static void inOneTransaction(String... statements) {
+    try (Connection connection = connect()) {
+      connection.setAutoCommit(false);
+      try (var statement = connection.createStatement()) {
+        for (String sql : statements) {
+          statement.execute(sql);
+        }
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static void execute(String sql) {
     try (Connection connection = connect();
         PreparedStatement statement = connection.prepareStatement(sql)) {

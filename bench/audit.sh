@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Audit chain: appends per second (one and two writers, the real append path), then verification
+# and a JSON Lines export of 1,000,000 entries with the heap capped at 256 MB.
+# Run by hand; uses its own database buergerassistent_auditbench (dropped and created here).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source deploy/local-postgres.sh
+ensure_postgres
+dropdb --if-exists buergerassistent_auditbench
+ensure_database buergerassistent_auditbench
+
+mvn -B -ntp test -Dtest=AuditBench -Dsurefire.failIfNoSpecifiedTests=false \
+  "-DargLine=-Xmx256m -D%test.quarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/buergerassistent_auditbench" \
+  | grep '\[bench\]'

@@ -1,0 +1,83 @@
+package at.leoben.assistant.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+/**
+ * The canonical form of an audit entry and its chain hash. Every field enters length-prefixed (so
+ * no value can pose as another field); content (question, answer, note) enters as its digest, so
+ * that retention can replace it by that digest and the chain still verifies.
+ */
+final class AuditHash {
+
+  static final String GENESIS = "0".repeat(64);
+  static final String ERASED = "erased:sha256:";
+
+  private AuditHash() {}
+
+  /** The chain hash of an entry whose predecessor's hash is {@code previous}. */
+  static String of(AuditEntry e, String previous) {
+    StringBuilder canonical = new StringBuilder(512);
+    field(canonical, "prev", previous);
+    field(canonical, "seq", e.seq);
+    field(canonical, "occurred_at", e.occurredAt == null ? null : micros(e.occurredAt).toString());
+    field(canonical, "event", e.event);
+    field(canonical, "conversation_id", e.conversationId);
+    field(canonical, "message_id", e.messageId);
+    field(canonical, "kind", e.kind);
+    field(canonical, "reason", e.reason);
+    field(canonical, "question", digest(e.question));
+    field(canonical, "answer", digest(e.answer));
+    field(canonical, "model", e.model);
+    field(canonical, "prompt_version", e.promptVersion);
+    field(canonical, "responsible_name", e.responsibleName);
+    field(canonical, "responsible_role", e.responsibleRole);
+    field(canonical, "responsible_contact", e.responsibleContact);
+    field(canonical, "latency_ms", e.latencyMs);
+    field(canonical, "input_tokens", e.inputTokens);
+    field(canonical, "output_tokens", e.outputTokens);
+    field(canonical, "failure", e.failure);
+    field(canonical, "reused_from", e.reusedFrom);
+    field(canonical, "area", e.area);
+    field(canonical, "actor", e.actor);
+    field(canonical, "actor_role", e.actorRole);
+    field(canonical, "note", digest(e.note));
+    return sha256(canonical.toString());
+  }
+
+  /** What retention keeps of a text: {@code erased:sha256:<hex>}; an erased text stays as it is. */
+  static String digest(String content) {
+    if (content == null || content.startsWith(ERASED)) {
+      return content;
+    }
+    return ERASED + sha256(content);
+  }
+
+  /** PostgreSQL keeps microseconds: hash what is stored. */
+  static Instant micros(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static void field(StringBuilder out, String name, Object value) {
+    out.append(name).append('=');
+    if (value == null) {
+      out.append('~');
+    } else {
+      String text = value.toString();
+      out.append(text.length()).append(':').append(text);
+    }
+    out.append('\n');
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package at.leoben.assistant.audit;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * After the retention period, what was said (question, answer, comment) leaves the audit: it is
+ * replaced by its digest, so the chain still verifies and the entry still proves that something
+ * was said, by whom and under whose responsibility.
+ */
+@ApplicationScoped
+public class AuditRetention {
+
+  private final AuditChain chain;
+  private final AuditTrail trail;
+  private final AuditConfig config;
+
+  AuditRetention(AuditChain chain, AuditTrail trail, AuditConfig config) {
+    this.chain = chain;
+    this.trail = trail;
+    this.config = config;
+  }
+
+  /** Returns how many entries lost their content, counting the retention period back from {@code now}. */
+  @Transactional
+  public int apply(Instant now) {
+    Instant before = now.minus(Duration.ofDays(config.retentionDays()));
+    chain.allowRetention();
+    int erased =
+        Panache.getEntityManager()
+            .createNativeQuery(
+                "update audit_entry set question = audit_digest(question), answer = audit_digest(answer),"
+                    + " note = audit_digest(note) where occurred_at < ?1 and ("
+                    + " (question is not null and question not like 'erased:sha256:%')"
+                    + " or (answer is not null and answer not like 'erased:sha256:%')"
+                    + " or (note is not null and note not like 'erased:sha256:%'))")
+            .setParameter(1, Timestamp.from(before))
+            .executeUpdate();
+    if (erased > 0) {
+      trail.recordRetention("AUDIT_CONTENT", erased);
+    }
+    return erased;
+  }
+}
