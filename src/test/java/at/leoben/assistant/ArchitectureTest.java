@@ -140,6 +140,16 @@ class ArchitectureTest {
           .because("the model step comes before disclosure and audit and must not call forward into them");
 
   @ArchTest
+  static final ArchRule privacy_stands_alone =
+      noClasses()
+          .that()
+          .resideInAPackage(ROOT + ".privacy..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(CHAT, LLM, DISCLOSURE, AUDIT, GUARD, FALLBACK, KNOWLEDGE, ROOT + ".review..", ROOT + ".web..")
+          .because("redaction runs before everything else and must be usable (and testable) on its own");
+
+  @ArchTest
   static final ArchRule feature_packages_are_free_of_cycles =
       slices()
           .matching(ROOT + ".(*)..")

@@ -2,6 +2,7 @@ package at.leoben.assistant.audit;
 
 import at.leoben.assistant.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,38 +30,22 @@ public class AuditAdminResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public AuditLog.Page list(
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("event") String event,
-      @QueryParam("kind") String kind,
-      @QueryParam("conversationId") String conversationId,
-      @QueryParam("model") String model,
-      @QueryParam("responsible") String responsible,
-      @QueryParam("page") Integer page,
-      @QueryParam("size") Integer size) {
+      @BeanParam AuditQueryParams query, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
     int p = page == null ? 0 : page;
     int s = size == null ? 100 : size;
     if (p < 0 || s < 1 || s > MAX_PAGE_SIZE) {
       throw ProblemException.badRequest("problem.review.filter.page", MAX_PAGE_SIZE);
     }
-    return log.list(AuditFilter.parse(from, to, event, kind, conversationId, model, responsible), p, s);
+    return log.list(query.filter(), p, s);
   }
 
   /** JSON Lines ({@code format=jsonl}, default) or CSV, streamed. */
   @GET
   @Path("/export")
   @Produces({"application/jsonl", "text/csv"})
-  public Response export(
-      @QueryParam("format") String format,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("event") String event,
-      @QueryParam("kind") String kind,
-      @QueryParam("conversationId") String conversationId,
-      @QueryParam("model") String model,
-      @QueryParam("responsible") String responsible) {
+  public Response export(@QueryParam("format") String format, @BeanParam AuditQueryParams query) {
     AuditLog.Format chosen = format(format);
-    AuditLog.Export export = log.export(AuditFilter.parse(from, to, event, kind, conversationId, model, responsible), chosen);
+    AuditLog.Export export = log.export(query.filter(), chosen);
     StreamingOutput body = export::writeTo;
     String type = chosen == AuditLog.Format.CSV ? "text/csv; charset=UTF-8" : "application/jsonl; charset=UTF-8";
     String file = "audit." + (chosen == AuditLog.Format.CSV ? "csv" : "jsonl");
