@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 /** {@code assistant.chat.*}: limits of a citizen's turn, the model's memory, how long conversations are kept. */
 @ConfigMapping(prefix = "assistant.chat")
-interface ChatConfig {
+public interface ChatConfig {
 
   @WithDefault("2000")
   int maxMessageLength();

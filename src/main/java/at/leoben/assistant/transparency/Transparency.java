@@ -1,0 +1,95 @@
+package at.leoben.assistant.transparency;
+
+import at.leoben.assistant.audit.AuditConfig;
+import at.leoben.assistant.chat.ChatConfig;
+import at.leoben.assistant.disclosure.DisclosureConfig;
+import at.leoben.assistant.disclosure.Responsible;
+import at.leoben.assistant.fallback.ChannelDirectory;
+import at.leoben.assistant.i18n.Language;
+import at.leoben.assistant.i18n.Texts;
+import at.leoben.assistant.llm.LlmConfig;
+import at.leoben.assistant.review.ReviewConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the transparency register entry from the running configuration, so it cannot go stale. */
+@ApplicationScoped
+public class Transparency {
+
+  private final LlmConfig llm;
+  private final DisclosureConfig disclosure;
+  private final Responsible responsible;
+  private final ChatConfig chat;
+  private final AuditConfig audit;
+  private final ReviewConfig review;
+  private final ChannelDirectory channels;
+  private final Texts texts;
+
+  public Transparency(
+      LlmConfig llm,
+      DisclosureConfig disclosure,
+      Responsible responsible,
+      ChatConfig chat,
+      AuditConfig audit,
+      ReviewConfig review,
+      ChannelDirectory channels,
+      Texts texts) {
+    this.llm = llm;
+    this.disclosure = disclosure;
+    this.responsible = responsible;
+    this.chat = chat;
+    this.audit = audit;
+    this.review = review;
+    this.channels = channels;
+    this.texts = texts;
+  }
+
+  public TransparencyView view(Language language) {
+    int samplePercent = (int) Math.round(review.sampleRate() * 100);
+    return new TransparencyView(
+        language.code(),
+        text(language, "transparency.system"),
+        text(language, "transparency.purpose"),
+        lines(language, "transparency.can", 4),
+        lines(language, "transparency.cannot", 4),
+        disclosure.provider(),
+        List.of(
+            new TransparencyView.Model(
+                llm.model(),
+                text(language, "transparency.model.purpose"),
+                text(language, "transparency.model.hosting"),
+                text(language, "transparency.model.approval"))),
+        responsible,
+        List.of(
+            text(language, "transparency.oversight.1"),
+            text(language, "transparency.oversight.2"),
+            text(language, "transparency.oversight.3"),
+            texts.get(language, "transparency.oversight.4", samplePercent),
+            text(language, "transparency.oversight.5")),
+        new TransparencyView.DataHandling(
+            chat.retentionDays(),
+            audit.retentionDays(),
+            List.of(
+                text(language, "transparency.data.1"),
+                text(language, "transparency.data.2"),
+                texts.get(language, "transparency.data.3", chat.retentionDays(), audit.retentionDays()),
+                text(language, "transparency.data.4"))),
+        List.of(
+            text(language, "transparency.feedback.1"),
+            texts.get(language, "transparency.feedback.2", responsible.name(), responsible.role(), responsible.contact())),
+        channels.channels(language));
+  }
+
+  private String text(Language language, String key) {
+    return texts.get(language, key);
+  }
+
+  private List<String> lines(Language language, String prefix, int count) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      lines.add(text(language, prefix + "." + i));
+    }
+    return lines;
+  }
+}

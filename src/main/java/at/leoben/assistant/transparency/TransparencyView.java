@@ -1,0 +1,30 @@
+package at.leoben.assistant.transparency;
+
+import at.leoben.assistant.disclosure.Responsible;
+import at.leoben.assistant.fallback.AnalogueChannel;
+import java.util.List;
+
+/**
+ * The public register entry of the city's AI use: what the system does and does not do, which
+ * model, who is responsible, how answers are checked, how data is handled, where to complain.
+ */
+public record TransparencyView(
+    String language,
+    String system,
+    String purpose,
+    List<String> canDo,
+    List<String> cannotDo,
+    String provider,
+    List<Model> models,
+    Responsible responsible,
+    List<String> oversight,
+    DataHandling data,
+    List<String> feedback,
+    List<AnalogueChannel> analogueChannels) {
+
+  /** A model in use; {@code approval} says where its approval is recorded. */
+  public record Model(String name, String purpose, String hosting, String approval) {}
+
+  public record DataHandling(
+      int conversationRetentionDays, int auditRetentionDays, List<String> practices) {}
+}
