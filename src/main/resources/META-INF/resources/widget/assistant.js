@@ -1,0 +1,262 @@
+// KI-Bürgerassistent Leoben: the chat widget for the city's website. One <script> tag loads it:
+//   <script src="https://assistent.leoben.at/widget/assistant.js" data-lang="de" defer></script>
+// Plain JS, no framework, no inline code (works under a CSP without 'unsafe-inline'). Every text
+// from the service is set with textContent, so model output can never become markup.
+(() => {
+  'use strict';
+  const script = document.currentScript;
+  const base = new URL(script.src, document.baseURI).origin;
+  const TEXT = {
+    de: {
+      title: 'KI-Bürgerassistent der Stadt Leoben',
+      intro: 'Sie sprechen mit einem KI-System der Stadt Leoben. Es beantwortet Fragen zu Leistungen der Stadt auf Grundlage der Informationen der Stadt. Antworten können Fehler enthalten und sind nicht verbindlich. Verantwortlich ist eine Mitarbeiterin bzw. ein Mitarbeiter der Stadt (siehe Transparenzseite). Sie können jederzeit mit einem Menschen sprechen.',
+      transparency: 'Mehr zur KI der Stadt (Transparenz)',
+      privacy: 'Bitte geben Sie keine persönlichen Daten ein. Ihre Unterhaltung bleibt nur in diesem Browser-Tab gespeichert; Sie können sie jederzeit löschen.',
+      label: 'Ihre Frage', send: 'Senden', stop: 'Stopp', human: 'Mit einem Menschen sprechen',
+      erase: 'Unterhaltung löschen', erased: 'Die Unterhaltung wurde gelöscht.',
+      badge: 'KI-generiert', badgeHelp: 'Diese Antwort wurde von einem KI-System erstellt und kann Fehler enthalten.',
+      fallback: 'Antwort der Stadt (keine KI)', sources: 'Quellen', open: 'jetzt geöffnet', closed: 'geschlossen',
+      up: 'Hilfreich', down: 'Nicht hilfreich', thanks: 'Danke für Ihre Rückmeldung!',
+      broken: 'Die Antwort konnte nicht vollständig geladen werden. Bitte wenden Sie sich an das Bürgerservice:',
+      you: 'Sie', assistant: 'Assistent', language: 'English'
+    },
+    en: {
+      title: 'AI citizen assistant of the City of Leoben',
+      intro: 'You are talking to an AI system of the City of Leoben. It answers questions about city services based on the city\u2019s information. Answers may contain mistakes and are not binding. A member of the city\u2019s staff is responsible (see the transparency page). You can talk to a person at any time.',
+      transparency: 'More about the city\u2019s AI (transparency)',
+      privacy: 'Please do not enter personal data. Your conversation is kept only in this browser tab; you can delete it at any time.',
+      label: 'Your question', send: 'Send', stop: 'Stop', human: 'Talk to a person',
+      erase: 'Delete conversation', erased: 'The conversation has been deleted.',
+      badge: 'KI-generiert', badgeHelp: 'AI-generated: this answer was written by an AI system and may contain mistakes.',
+      fallback: 'Answer of the city (no AI)', sources: 'Sources', open: 'open now', closed: 'closed',
+      up: 'Helpful', down: 'Not helpful', thanks: 'Thank you for your feedback!',
+      broken: 'The answer could not be loaded completely. Please contact the citizen service:',
+      you: 'You', assistant: 'Assistant', language: 'Deutsch'
+    }
+  };
+  const KEY = 'leoben-assistant';
+
+  class LeobenAssistant extends HTMLElement {
+    connectedCallback() {
+      this.lang = (this.getAttribute('lang') || script.dataset.lang || 'de') === 'en' ? 'en' : 'de';
+      this.render();
+    }
+
+    get t() { return TEXT[this.lang]; }
+
+    el(tag, attrs = {}, text) {
+      const node = document.createElement(tag);
+      for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+      if (text !== undefined) node.textContent = text;
+      return node;
+    }
+
+    render() {
+      this.textContent = '';
+      this.setAttribute('lang', this.lang);
+      const box = this.el('section', { class: 'la-box', 'aria-labelledby': 'la-title' });
+      box.append(this.el('h2', { id: 'la-title' }, this.t.title));
+      const switcher = this.el('button', { type: 'button', class: 'la-link', id: 'la-language', lang: this.lang === 'de' ? 'en' : 'de' }, this.t.language);
+      switcher.addEventListener('click', () => { this.lang = this.lang === 'de' ? 'en' : 'de'; this.render(); });
+      box.append(switcher);
+      const intro = this.el('div', { class: 'la-intro', id: 'la-intro' });
+      intro.append(this.el('p', {}, this.t.intro), this.el('p', {}, this.t.privacy));
+      const link = this.el('a', { href: base + '/transparenz?lang=' + this.lang }, this.t.transparency);
+      intro.append(link);
+      box.append(intro);
+      this.log = this.el('ol', { class: 'la-log', id: 'la-log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+      box.append(this.log);
+      const human = this.el('button', { type: 'button', id: 'la-human' }, this.t.human);
+      human.addEventListener('click', () => this.showChannels());
+      this.channelBox = this.el('div', { id: 'la-channels', hidden: '' });
+      const form = this.el('form', { class: 'la-form' });
+      const input = this.el('textarea', { id: 'la-input', rows: '2', maxlength: '2000', required: '' });
+      const label = this.el('label', { for: 'la-input' }, this.t.label);
+      const send = this.el('button', { type: 'submit', id: 'la-send' }, this.t.send);
+      this.stopButton = this.el('button', { type: 'button', id: 'la-stop', hidden: '' }, this.t.stop);
+      this.stopButton.addEventListener('click', () => this.controller && this.controller.abort());
+      const erase = this.el('button', { type: 'button', id: 'la-erase', class: 'la-link' }, this.t.erase);
+      erase.addEventListener('click', () => this.erase());
+      form.append(label, input, send, this.stopButton);
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const question = input.value.trim();
+        if (question) { input.value = ''; this.ask(question); }
+      });
+      box.append(form, human, this.channelBox, erase);
+      this.append(box);
+    }
+
+    session() { return JSON.parse(sessionStorage.getItem(KEY) || 'null'); }
+
+    add(author, text) {
+      const item = this.el('li', { class: 'la-' + author });
+      item.append(this.el('span', { class: 'la-who' }, author === 'citizen' ? this.t.you : this.t.assistant));
+      const body = this.el('div', { class: 'la-text' }, text);
+      item.append(body);
+      this.log.append(item);
+      return { item, body };
+    }
+
+    async ask(question) {
+      this.add('citizen', question);
+      const session = this.session();
+      const body = { message: question, language: this.lang };
+      if (session) body.conversationId = session.id;
+      const headers = { 'Content-Type': 'application/json', Accept: 'text/event-stream' };
+      if (session) headers['X-Conversation-Token'] = session.token;
+      const answer = this.add('assistant', '');
+      answer.item.setAttribute('aria-busy', 'true');
+      this.controller = new AbortController();
+      this.stopButton.hidden = false;
+      let done = false;
+      try {
+        const response = await fetch(base + '/api/v1/chat/stream', { method: 'POST', headers, body: JSON.stringify(body), signal: this.controller.signal });
+        if (!response.ok || !response.body) throw new Error('HTTP ' + response.status);
+        const reader = response.body.getReader();
+        const decoder = new TextDecoder();
+        let buffer = '';
+        for (;;) {
+          const { value, done: end } = await reader.read();
+          if (end) break;
+          buffer += decoder.decode(value, { stream: true });
+          let cut;
+          while ((cut = buffer.indexOf('\n\n')) >= 0) {
+            const event = this.parse(buffer.slice(0, cut));
+            buffer = buffer.slice(cut + 2);
+            if (event) done = this.handle(event, answer) || done;
+          }
+        }
+      } catch (error) {
+        if (error.name === 'AbortError') done = true;
+      } finally {
+        this.stopButton.hidden = true;
+        answer.item.removeAttribute('aria-busy');
+      }
+      if (!done) this.broken(answer);
+    }
+
+    parse(block) {
+      let name = 'message';
+      const data = [];
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event:')) name = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+      }
+      return data.length ? { name, data: JSON.parse(data.join('\n')) } : null;
+    }
+
+    handle(event, answer) {
+      if (event.name === 'disclosure') {
+        this.markAi(answer.item, event.data);
+      } else if (event.name === 'delta') {
+        answer.body.textContent += event.data.text;
+      } else if (event.name === 'done' || event.name === 'fallback') {
+        this.finish(answer, event.data);
+        return true;
+      }
+      return false;
+    }
+
+    markAi(item, disclosure) {
+      if (item.dataset.aiGenerated) return;
+      item.dataset.aiGenerated = 'true';
+      item.setAttribute('itemscope', '');
+      item.setAttribute('itemtype', 'https://schema.org/CreativeWork');
+      const type = this.el('meta', { itemprop: 'digitalSourceType', content: 'https://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia' });
+      const badge = this.el('span', { class: 'la-badge', title: this.t.badgeHelp }, this.t.badge);
+      const help = this.el('span', { class: 'la-sr' }, ' – ' + this.t.badgeHelp + (disclosure && disclosure.text ? ' ' + disclosure.text : ''));
+      badge.append(help);
+      item.insertBefore(badge, item.children[1]);
+      item.append(type);
+    }
+
+    finish(answer, reply) {
+      sessionStorage.setItem(KEY, JSON.stringify({ id: reply.conversationId, token: reply.conversationToken }));
+      answer.body.textContent = reply.answer;
+      if (reply.disclosure) {
+        this.markAi(answer.item, reply.disclosure);
+      } else {
+        // The model stopped before its answer was complete: what shows now is the city's own text.
+        answer.item.querySelectorAll('.la-badge, meta[itemprop]').forEach((node) => node.remove());
+        delete answer.item.dataset.aiGenerated;
+        answer.item.removeAttribute('itemscope');
+        answer.item.removeAttribute('itemtype');
+        answer.item.classList.add('la-city');
+        answer.item.insertBefore(this.el('span', { class: 'la-kind' }, this.t.fallback), answer.item.children[1]);
+      }
+      if (reply.sources && reply.sources.length) {
+        const list = this.el('ul', { class: 'la-sources', 'aria-label': this.t.sources });
+        for (const source of reply.sources) {
+          const li = this.el('li');
+          li.append(this.el('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, source.title));
+          list.append(li);
+        }
+        answer.item.append(list);
+      }
+      if (reply.analogueChannels && !reply.disclosure) this.channels(answer.item, reply.analogueChannels);
+      if (reply.messageId) this.feedback(answer.item, reply.messageId);
+    }
+
+    broken(answer) {
+      answer.body.textContent = this.t.broken;
+      answer.item.classList.add('la-city');
+      this.showChannels();
+    }
+
+    feedback(item, messageId) {
+      const bar = this.el('div', { class: 'la-feedback' });
+      for (const rating of ['up', 'down']) {
+        const button = this.el('button', { type: 'button', 'aria-label': this.t[rating], class: 'la-' + rating }, rating === 'up' ? '\u{1F44D}' : '\u{1F44E}');
+        button.addEventListener('click', async () => {
+          await fetch(base + '/api/v1/messages/' + encodeURIComponent(messageId) + '/feedback', {
+            method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ rating })
+          });
+          bar.textContent = this.t.thanks;
+        });
+        bar.append(button);
+      }
+      item.append(bar);
+    }
+
+    async showChannels() {
+      const response = await fetch(base + '/api/v1/channels?language=' + this.lang);
+      this.channelBox.textContent = '';
+      this.channels(this.channelBox, await response.json());
+      this.channelBox.hidden = false;
+    }
+
+    channels(container, channels) {
+      const list = this.el('ul', { class: 'la-channel-list' });
+      for (const channel of channels) {
+        const li = this.el('li');
+        li.append(this.el('strong', {}, channel.label + ': '));
+        li.append(channel.href ? this.el('a', { href: channel.href }, channel.value) : this.el('span', {}, channel.value));
+        li.append(this.el('span', { class: channel.openNow ? 'la-open' : 'la-closed' }, ' (' + (channel.openNow ? this.t.open : this.t.closed) + ')'));
+        list.append(li);
+      }
+      container.append(list);
+    }
+
+    async erase() {
+      const session = this.session();
+      if (session) {
+        await fetch(base + '/api/v1/conversations/' + encodeURIComponent(session.id), { method: 'DELETE', headers: { 'X-Conversation-Token': session.token } });
+      }
+      sessionStorage.removeItem(KEY);
+      this.log.textContent = '';
+      this.log.append(this.el('li', { class: 'la-city' }, this.t.erased));
+    }
+  }
+
+  if (!customElements.get('leoben-assistant')) customElements.define('leoben-assistant', LeobenAssistant);
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = base + '/widget/assistant.css';
+  document.head.append(link);
+  if (!document.querySelector('leoben-assistant')) {
+    const widget = document.createElement('leoben-assistant');
+    widget.setAttribute('lang', script.dataset.lang || 'de');
+    (document.querySelector(script.dataset.target || 'body') || document.body).append(widget);
+  }
+})();

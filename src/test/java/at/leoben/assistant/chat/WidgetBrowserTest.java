@@ -1,0 +1,138 @@
+package at.leoben.assistant.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import at.leoben.assistant.testsupport.Browser;
+import at.leoben.assistant.testsupport.Db;
+import at.leoben.assistant.testsupport.InjectOllamaStandIn;
+import at.leoben.assistant.testsupport.OllamaStandIn;
+import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
+import at.leoben.assistant.testsupport.OllamaStandInResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The citizens' widget on the demo page, in headless Chromium, against the real service. */
+@QuarkusTest
+@QuarkusTestResource(OllamaStandInResource.class)
+class WidgetBrowserTest {
+
+  @InjectOllamaStandIn OllamaStandIn ollama;
+
+  @TestHTTPResource("/")
+  URL base;
+
+  private ChromeDriver browser;
+
+  @BeforeEach
+  void start() {
+    ollama.reset();
+    browser = Browser.start("de-AT,de");
+    browser.get(base.toString());
+  }
+
+  @AfterEach
+  void stop() {
+    browser.quit();
+  }
+
+  private WebElement waitFor(String css) {
+    return new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElement(By.cssSelector(css)));
+  }
+
+  private void ask(String question) {
+    waitFor("#la-input").sendKeys(question);
+    browser.findElement(By.id("la-send")).click();
+  }
+
+  private Object js(String script) {
+    return ((JavascriptExecutor) browser).executeScript(script);
+  }
+
+  @Test
+  void theNoticeComesFirstAndAnAiAnswerIsLabelledInTextAndMarkup() {
+    WebElement intro = waitFor("#la-intro");
+    assertThat(intro.getText()).contains("KI-System der Stadt Leoben").contains("mit einem Menschen sprechen");
+    assertThat(intro.findElement(By.tagName("a")).getAttribute("href")).endsWith("/transparenz?lang=de");
+
+    ollama.behave(Behaviour.answer("Fundsachen geben Sie im Fundamt im Rathaus ab [1]."));
+    ask("Wo gebe ich eine Fundsache ab? " + UUID.randomUUID());
+    WebElement answer = waitFor("li[data-ai-generated='true'] .la-feedback");
+    WebElement item = browser.findElement(By.cssSelector("li[data-ai-generated='true']"));
+    assertThat(item.findElement(By.className("la-badge")).getText()).startsWith("KI-generiert");
+    assertThat(item.findElement(By.cssSelector("meta[itemprop='digitalSourceType']")).getAttribute("content"))
+        .endsWith("trainedAlgorithmicMedia");
+    assertThat(item.findElement(By.className("la-text")).getText()).contains("Fundamt im Rathaus");
+    assertThat(item.findElements(By.cssSelector(".la-sources a"))).isNotEmpty();
+    assertThat(browser.findElement(By.id("la-log")).getAttribute("aria-live")).isEqualTo("polite");
+
+    // Feedback reaches the service.
+    answer.findElement(By.className("la-down")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> answer.getText().contains("Danke"));
+    String session = (String) js("return sessionStorage.getItem('leoben-assistant')");
+    String conversation = session.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    assertThat(Db.rows("select rating from feedback where conversation_id = ?", UUID.fromString(conversation)))
+        .extracting(row -> row.get("rating")).containsExactly("DOWN");
+
+    // Erasing removes it in the service and in the tab.
+    browser.findElement(By.id("la-erase")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> d.findElement(By.id("la-log")).getText().contains("gelöscht"));
+    assertThat(js("return sessionStorage.getItem('leoben-assistant')")).isNull();
+    assertThat(Db.rows("select 1 from conversation where id = ?", UUID.fromString(conversation))).isEmpty();
+  }
+
+  @Test
+  void modelOutputWithMarkupIsShownAsTextAndNeverRuns() {
+    ollama.behave(Behaviour.answer("Im Rathaus. <script>window.hacked = 1</script><img src=x onerror=\"window.hacked = 2\">"));
+    ask("Wo gebe ich eine Fundsache ab? " + UUID.randomUUID());
+    WebElement text = waitFor("li[data-ai-generated='true'] .la-feedback").findElement(By.xpath("..")).findElement(By.className("la-text"));
+    assertThat(text.getText()).contains("<script>window.hacked = 1</script>").contains("<img src=x");
+    assertThat(browser.findElements(By.cssSelector("#la-log img, #la-log script"))).isEmpty();
+    assertThat(js("return window.hacked === undefined")).isEqualTo(true);
+  }
+
+  @Test
+  void theHumanWayIsAlwaysThereWithOpeningStateAndPhoneLinks() {
+    waitFor("#la-human").click();
+    WebElement channels = waitFor("#la-channels .la-channel-list");
+    assertThat(channels.getText()).containsAnyOf("jetzt geöffnet", "geschlossen").contains("Bürgerservice");
+    assertThat(channels.findElements(By.cssSelector("a[href^='tel:']"))).isNotEmpty();
+    assertThat(channels.findElements(By.cssSelector("a[href^='mailto:']"))).isNotEmpty();
+  }
+
+  @Test
+  void theWidgetSpeaksEnglishOnRequest() {
+    waitFor("#la-language").click();
+    assertThat(waitFor("leoben-assistant h2").getText()).isEqualTo("AI citizen assistant of the City of Leoben");
+    assertThat(browser.findElement(By.id("la-human")).getText()).isEqualTo("Talk to a person");
+  }
+
+  @Test
+  void aBrokenStreamEndsInTheHumanChannelsNotASpinner() {
+    ollama.behave(Behaviour.dropAfter(1));
+    ask("Wo gebe ich eine Fundsache ab? " + UUID.randomUUID());
+    WebElement last = new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(d -> {
+          var items = d.findElements(By.cssSelector("#la-log li.la-assistant"));
+          WebElement item = items.isEmpty() ? null : items.get(items.size() - 1);
+          return item != null && item.getAttribute("aria-busy") == null ? item : null;
+        });
+    assertThat(last.getText()).isNotBlank();
+    assertThat(last.getAttribute("class")).contains("la-city");
+    // What shows is the city's text now: no KI label left from the first streamed words.
+    assertThat(last.findElements(By.className("la-badge"))).isEmpty();
+    assertThat(last.getAttribute("data-ai-generated")).isNull();
+  }
+}
