@@ -65,6 +65,7 @@
       intro.append(link);
       box.append(intro);
       this.log = this.el('ol', { class: 'la-log', id: 'la-log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+      this.log.addEventListener('copy', (event) => this.copyWithLabel(event));
       box.append(this.log);
       const human = this.el('button', { type: 'button', id: 'la-human' }, this.t.human);
       human.addEventListener('click', () => this.showChannels());
@@ -88,6 +89,16 @@
     }
 
     session() { return JSON.parse(sessionStorage.getItem(KEY) || 'null'); }
+
+    // Copied AI text keeps its label: the KI-generiert notice travels with it.
+    copyWithLabel(event) {
+      const selection = document.getSelection();
+      const text = selection ? selection.toString() : '';
+      const fromAi = [...this.log.querySelectorAll('li[data-ai-generated]')].some((item) => selection.containsNode(item, true));
+      if (!text || !fromAi || !event.clipboardData) return;
+      event.clipboardData.setData('text/plain', text + '\n\n[' + this.t.badge + ': ' + this.t.badgeHelp + ']');
+      event.preventDefault();
+    }
 
     add(author, text) {
       const item = this.el('li', { class: 'la-' + author });

@@ -77,6 +77,15 @@ class WidgetBrowserTest {
     assertThat(item.findElements(By.cssSelector(".la-sources a"))).isNotEmpty();
     assertThat(browser.findElement(By.id("la-log")).getAttribute("aria-live")).isEqualTo("polite");
 
+    // Copying the answer copies its label along.
+    Object copied =
+        js("const text = document.querySelector(\"li[data-ai-generated='true'] .la-text\");"
+            + "const range = document.createRange(); range.selectNodeContents(text);"
+            + "const selection = getSelection(); selection.removeAllRanges(); selection.addRange(range);"
+            + "const event = new ClipboardEvent('copy', {clipboardData: new DataTransfer(), bubbles: true, cancelable: true});"
+            + "text.dispatchEvent(event); return event.clipboardData.getData('text/plain');");
+    assertThat((String) copied).contains("Fundamt im Rathaus").contains("[KI-generiert:");
+
     // Feedback reaches the service.
     answer.findElement(By.className("la-down")).click();
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> answer.getText().contains("Danke"));
