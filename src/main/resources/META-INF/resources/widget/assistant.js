@@ -18,7 +18,9 @@
       fallback: 'Antwort der Stadt (keine KI)', sources: 'Quellen', open: 'jetzt geöffnet', closed: 'geschlossen',
       up: 'Hilfreich', down: 'Nicht hilfreich', thanks: 'Danke für Ihre Rückmeldung!',
       broken: 'Die Antwort konnte nicht vollständig geladen werden. Bitte wenden Sie sich an das Bürgerservice:',
-      you: 'Sie', assistant: 'Assistent', language: 'English'
+      you: 'Sie', assistant: 'Assistent', language: 'English',
+      why: 'Was war nicht hilfreich? (freiwillig)', comment: 'Kommentar (freiwillig, bitte ohne persönliche Daten)', sendFeedback: 'Rückmeldung senden',
+      reasons: { wrong: 'falsch', outdated: 'veraltet', unclear: 'unverständlich', incomplete: 'unvollständig', offensive: 'verletzend', other: 'anderes' }
     },
     en: {
       title: 'AI citizen assistant of the City of Leoben',
@@ -31,7 +33,9 @@
       fallback: 'Answer of the city (no AI)', sources: 'Sources', open: 'open now', closed: 'closed',
       up: 'Helpful', down: 'Not helpful', thanks: 'Thank you for your feedback!',
       broken: 'The answer could not be loaded completely. Please contact the citizen service:',
-      you: 'You', assistant: 'Assistant', language: 'Deutsch'
+      you: 'You', assistant: 'Assistant', language: 'Deutsch',
+      why: 'What was not helpful? (optional)', comment: 'Comment (optional, please no personal data)', sendFeedback: 'Send feedback',
+      reasons: { wrong: 'wrong', outdated: 'outdated', unclear: 'unclear', incomplete: 'incomplete', offensive: 'offensive', other: 'other' }
     }
   };
   const KEY = 'leoben-assistant';
@@ -217,17 +221,41 @@
 
     feedback(item, messageId) {
       const bar = this.el('div', { class: 'la-feedback' });
-      for (const rating of ['up', 'down']) {
-        const button = this.el('button', { type: 'button', 'aria-label': this.t[rating], class: 'la-' + rating }, rating === 'up' ? '\u{1F44D}' : '\u{1F44E}');
-        button.addEventListener('click', async () => {
-          await fetch(base + '/api/v1/messages/' + encodeURIComponent(messageId) + '/feedback', {
-            method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ rating })
-          });
-          bar.textContent = this.t.thanks;
+      const send = async (body) => {
+        await fetch(base + '/api/v1/messages/' + encodeURIComponent(messageId) + '/feedback', {
+          method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body)
         });
-        bar.append(button);
-      }
+        bar.textContent = this.t.thanks;
+      };
+      const up = this.el('button', { type: 'button', 'aria-label': this.t.up, class: 'la-up' }, '\u{1F44D}');
+      up.addEventListener('click', () => send({ rating: 'up' }));
+      const down = this.el('button', { type: 'button', 'aria-label': this.t.down, class: 'la-down' }, '\u{1F44E}');
+      down.addEventListener('click', () => this.feedbackForm(bar, messageId, send));
+      bar.append(up, down);
       item.append(bar);
+    }
+
+    // A thumbs-down may say why: a reason and a comment, both optional.
+    feedbackForm(bar, messageId, send) {
+      bar.textContent = '';
+      const form = this.el('form', { class: 'la-feedback-form' });
+      const reason = this.el('select', { id: 'la-reason-' + messageId });
+      reason.append(this.el('option', { value: '' }, '–'));
+      for (const [value, label] of Object.entries(this.t.reasons)) reason.append(this.el('option', { value }, label));
+      const comment = this.el('textarea', { id: 'la-comment-' + messageId, rows: '2', maxlength: '1000' });
+      const submit = this.el('button', { type: 'submit', class: 'la-send-feedback' }, this.t.sendFeedback);
+      form.append(
+        this.el('label', { for: reason.id }, this.t.why), reason,
+        this.el('label', { for: comment.id }, this.t.comment), comment, submit);
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const body = { rating: 'down' };
+        if (reason.value) body.reasons = [reason.value];
+        if (comment.value.trim()) body.comment = comment.value.trim();
+        send(body);
+      });
+      bar.append(form);
+      reason.focus();
     }
 
     async showChannels() {

@@ -86,13 +86,18 @@ class WidgetBrowserTest {
             + "text.dispatchEvent(event); return event.clipboardData.getData('text/plain');");
     assertThat((String) copied).contains("Fundamt im Rathaus").contains("[KI-generiert:");
 
-    // Feedback reaches the service.
+    // A thumbs-down with reason and comment reaches the service (the comment redacted).
     answer.findElement(By.className("la-down")).click();
+    new org.openqa.selenium.support.ui.Select(answer.findElement(By.tagName("select"))).selectByValue("outdated");
+    answer.findElement(By.tagName("textarea")).sendKeys("Die Zeiten stimmen nicht, Tel. +43 664 1234567");
+    answer.findElement(By.className("la-send-feedback")).click();
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> answer.getText().contains("Danke"));
     String session = (String) js("return sessionStorage.getItem('leoben-assistant')");
     String conversation = session.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-    assertThat(Db.rows("select rating from feedback where conversation_id = ?", UUID.fromString(conversation)))
-        .extracting(row -> row.get("rating")).containsExactly("DOWN");
+    var stored = Db.rows("select rating, reasons, comment from feedback where conversation_id = ?", UUID.fromString(conversation));
+    assertThat(stored).hasSize(1);
+    assertThat(stored.get(0)).containsEntry("rating", "DOWN").containsEntry("reasons", "outdated")
+        .containsEntry("comment", "Die Zeiten stimmen nicht, Tel. [TELEFON]");
 
     // Erasing removes it in the service and in the tab.
     browser.findElement(By.id("la-erase")).click();
@@ -119,6 +124,21 @@ class WidgetBrowserTest {
     assertThat(channels.getText()).containsAnyOf("jetzt geöffnet", "geschlossen").contains("Bürgerservice");
     assertThat(channels.findElements(By.cssSelector("a[href^='tel:']"))).isNotEmpty();
     assertThat(channels.findElements(By.cssSelector("a[href^='mailto:']"))).isNotEmpty();
+  }
+
+  @Test
+  void aCitizenCanUseItWithTheKeyboardAlone() {
+    waitFor("#la-input");
+    var actions = new org.openqa.selenium.interactions.Actions(browser);
+    for (int i = 0; i < 20 && !"la-input".equals(browser.switchTo().activeElement().getAttribute("id")); i++) {
+      actions.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+    }
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("la-input");
+    actions.sendKeys("Ich möchte bitte mit einem Menschen sprechen").perform();
+    actions.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("la-send");
+    actions.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+    assertThat(waitFor("#la-log li.la-city .la-channel-list").getText()).contains("Bürgerservice");
   }
 
   @Test
