@@ -21,10 +21,20 @@ class AuditChain {
     Panache.getEntityManager().flush();
   }
 
-  /** Lets retention replace content by its digest in this transaction (the trigger allows only that). */
+  /**
+   * Replaces question, answer and comment by their digests in the entries where {@code condition}
+   * (SQL with one parameter, ?1) holds; the only change the trigger allows, and only with the
+   * retention flag set for this transaction. One statement that touches nothing else, so the
+   * sealer may chain these entries meanwhile. Returns how many entries it changed.
+   */
   @Transactional(TxType.MANDATORY)
-  void allowRetention() {
+  int eraseContent(String condition, Object parameter) {
     EntityManager em = Panache.getEntityManager();
     em.createNativeQuery("select set_config('assistant.audit_retention', 'on', true)").getSingleResult();
+    return em.createNativeQuery(
+            "update audit_entry set question = audit_digest(question), answer = audit_digest(answer),"
+                + " note = audit_digest(note) where " + condition)
+        .setParameter(1, parameter)
+        .executeUpdate();
   }
 }

@@ -1,6 +1,5 @@
 package at.leoben.assistant.audit;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
@@ -29,17 +28,13 @@ public class AuditRetention {
   @Transactional
   public int apply(Instant now) {
     Instant before = now.minus(Duration.ofDays(config.retentionDays()));
-    chain.allowRetention();
     int erased =
-        Panache.getEntityManager()
-            .createNativeQuery(
-                "update audit_entry set question = audit_digest(question), answer = audit_digest(answer),"
-                    + " note = audit_digest(note) where occurred_at < ?1 and ("
-                    + " (question is not null and question not like 'erased:sha256:%')"
-                    + " or (answer is not null and answer not like 'erased:sha256:%')"
-                    + " or (note is not null and note not like 'erased:sha256:%'))")
-            .setParameter(1, Timestamp.from(before))
-            .executeUpdate();
+        chain.eraseContent(
+            "occurred_at < ?1 and ("
+                + " (question is not null and question not like 'erased:sha256:%')"
+                + " or (answer is not null and answer not like 'erased:sha256:%')"
+                + " or (note is not null and note not like 'erased:sha256:%'))",
+            Timestamp.from(before));
     if (erased > 0) {
       trail.recordRetention("AUDIT_CONTENT", erased);
     }

@@ -1,7 +1,6 @@
 package at.leoben.assistant.audit;
 
 import at.leoben.assistant.disclosure.Responsible;
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -80,14 +79,7 @@ public class AuditTrail {
    */
   @Transactional(TxType.MANDATORY)
   public void recordErasure(UUID conversationId) {
-    chain.allowRetention();
-    // One statement touching only the content: the sealer may chain these entries meanwhile.
-    Panache.getEntityManager()
-        .createNativeQuery(
-            "update audit_entry set question = audit_digest(question), answer = audit_digest(answer),"
-                + " note = audit_digest(note) where conversation_id = ?1")
-        .setParameter(1, conversationId)
-        .executeUpdate();
+    chain.eraseContent("conversation_id = ?1", conversationId);
     chain.append(newEntry(CONVERSATION_ERASED, conversationId));
   }
 

@@ -2,6 +2,7 @@ package at.leoben.assistant.i18n;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
 import java.util.Locale;
 
 /** The languages citizens can talk to the assistant in; German (de-AT) first. */
@@ -22,6 +23,15 @@ public enum Language {
   @JsonValue
   public String code() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** English when the caller's first preference (Accept-Language) is English; German otherwise. */
+  public static Language preferred(List<Locale> acceptable) {
+    return acceptable.stream()
+        .findFirst()
+        .filter(locale -> locale.getLanguage().equals(Locale.ENGLISH.getLanguage()))
+        .map(locale -> EN)
+        .orElse(DE);
   }
 
   /** Accepts exactly "de" or "en"; anything else is a client error, not a silent default. */

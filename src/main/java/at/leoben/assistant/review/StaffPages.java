@@ -1,6 +1,7 @@
 package at.leoben.assistant.review;
 
 import at.leoben.assistant.i18n.Language;
+import at.leoben.assistant.i18n.PageText;
 import at.leoben.assistant.i18n.Texts;
 import at.leoben.assistant.staff.StaffMember;
 import at.leoben.assistant.web.ProblemException;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -53,10 +53,10 @@ public class StaffPages {
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance login(StaffText t, boolean failed);
+    static native TemplateInstance login(PageText t, boolean failed);
 
     static native TemplateInstance queue(
-        StaffText t,
+        PageText t,
         StaffMember me,
         ReviewViews.Page page,
         QueueForm filter,
@@ -66,7 +66,7 @@ public class StaffPages {
         String error);
 
     static native TemplateInstance item(
-        StaffText t,
+        PageText t,
         StaffMember me,
         ReviewViews.Detail item,
         DecisionForm form,
@@ -108,7 +108,7 @@ public class StaffPages {
       @QueryParam("minAge") String minAge,
       @QueryParam("page") Integer page,
       HttpHeaders headers) {
-    StaffText t = text(headers);
+    PageText t = text(headers);
     QueueForm form = new QueueForm(status, reason, minAge);
     try {
       ReviewViews.Page result = queue.list(ReviewFilter.parse(status, reason, minAge, page, null));
@@ -116,7 +116,7 @@ public class StaffPages {
     } catch (ProblemException e) {
       ReviewViews.Page empty = queue.list(ReviewFilter.openItems());
       return Response.status(e.status())
-          .entity(Templates.queue(t, me(), empty, new QueueForm(null, null, null), STATUSES, REASONS, AGES, t.problem(e)))
+          .entity(Templates.queue(t, me(), empty, new QueueForm(null, null, null), STATUSES, REASONS, AGES, t.message(e.detailKey(), e.arguments())))
           .build();
     }
   }
@@ -125,7 +125,7 @@ public class StaffPages {
   @Path("/item")
   @RolesAllowed({StaffMember.CLERK, StaffMember.ADMIN})
   public Response item(@QueryParam("id") String id, @QueryParam("done") String done, HttpHeaders headers) {
-    StaffText t = text(headers);
+    PageText t = text(headers);
     ReviewViews.Detail detail = queue.detail(parseId(id));
     String notice = done != null && SAVED.contains(done) ? t.get("staff.item.saved." + done) : null;
     return Response.ok(Templates.item(t, me(), detail, prefilled(detail), DECISIONS, null, notice)).build();
@@ -193,10 +193,10 @@ public class StaffPages {
   }
 
   private Response refused(UUID itemId, ProblemException e, DecisionForm form, HttpHeaders headers) {
-    StaffText t = text(headers);
+    PageText t = text(headers);
     ReviewViews.Detail detail = queue.detail(itemId);
     return Response.status(e.status())
-        .entity(Templates.item(t, me(), detail, form == null ? prefilled(detail) : form, DECISIONS, t.problem(e), null))
+        .entity(Templates.item(t, me(), detail, form == null ? prefilled(detail) : form, DECISIONS, t.message(e.detailKey(), e.arguments()), null))
         .build();
   }
 
@@ -213,13 +213,8 @@ public class StaffPages {
     return StaffMember.of(identity);
   }
 
-  private StaffText text(HttpHeaders headers) {
-    boolean english =
-        headers.getAcceptableLanguages().stream()
-            .findFirst()
-            .map(locale -> locale.getLanguage().equals(Locale.ENGLISH.getLanguage()))
-            .orElse(false);
-    return new StaffText(texts, english ? Language.EN : Language.DE);
+  private PageText text(HttpHeaders headers) {
+    return new PageText(texts, Language.preferred(headers.getAcceptableLanguages()));
   }
 
   private static UUID parseId(String id) {

@@ -1,6 +1,8 @@
 package at.leoben.assistant.transparency;
 
 import at.leoben.assistant.i18n.Language;
+import at.leoben.assistant.i18n.PageText;
+import at.leoben.assistant.i18n.Texts;
 import at.leoben.assistant.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -22,11 +24,11 @@ public class TransparencyResource {
   }
 
   private final Transparency transparency;
-  private final PageText.Factory pageTexts;
+  private final Texts texts;
 
-  public TransparencyResource(Transparency transparency, PageText.Factory pageTexts) {
+  public TransparencyResource(Transparency transparency, Texts texts) {
     this.transparency = transparency;
-    this.pageTexts = pageTexts;
+    this.texts = texts;
   }
 
   @GET
@@ -41,7 +43,7 @@ public class TransparencyResource {
   @Produces(MediaType.TEXT_HTML)
   public TemplateInstance page(@QueryParam("lang") String lang, HttpHeaders headers) {
     Language language = language(lang, headers);
-    return Templates.page(transparency.view(language), pageTexts.of(language));
+    return Templates.page(transparency.view(language), new PageText(texts, language));
   }
 
   /** An explicit language wins; else the browser's first preference; German by default. */
@@ -53,12 +55,6 @@ public class TransparencyResource {
         throw ProblemException.badRequest("problem.language.unsupported");
       }
     }
-    boolean english =
-        headers != null
-            && headers.getAcceptableLanguages().stream()
-                .findFirst()
-                .map(locale -> locale.getLanguage().equals(Locale.ENGLISH.getLanguage()))
-                .orElse(false);
-    return english ? Language.EN : Language.DE;
+    return headers == null ? Language.DE : Language.preferred(headers.getAcceptableLanguages());
   }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Locale;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -125,11 +124,7 @@ public class ProblemMappers {
   }
 
   private static Language languageOf(HttpHeaders headers) {
-    return headers.getAcceptableLanguages().stream()
-            .findFirst()
-            .filter(locale -> locale.getLanguage().equals(Locale.ENGLISH.getLanguage()))
-            .map(locale -> Language.EN)
-            .orElse(Language.DE);
+    return Language.preferred(headers.getAcceptableLanguages());
   }
 
 }

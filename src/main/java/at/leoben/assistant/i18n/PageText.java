@@ -1,16 +1,13 @@
-package at.leoben.assistant.review;
+package at.leoben.assistant.i18n;
 
-import at.leoben.assistant.i18n.Language;
-import at.leoben.assistant.i18n.Texts;
-import at.leoben.assistant.web.ProblemException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.MissingResourceException;
 
-/** The staff UI's texts (from the message bundle) and times (Vienna), in the clerk's language. */
-public record StaffText(Texts texts, Language language) {
+/** What a server-rendered page reads: texts from the bundle and times (Vienna), in one language. */
+public record PageText(Texts texts, Language language) {
 
   private static final ZoneId VIENNA = ZoneId.of("Europe/Vienna");
 
@@ -22,9 +19,9 @@ public record StaffText(Texts texts, Language language) {
     return texts.get(language, key, argument);
   }
 
-  /** Why something was refused, as the form shows it. */
-  public String problem(ProblemException e) {
-    return texts.get(language, e.detailKey(), e.arguments());
+  /** A message with any number of arguments, e.g. a problem's detail shown in a form. */
+  public String message(String key, Object[] arguments) {
+    return texts.get(language, key, arguments);
   }
 
   public String time(Instant instant) {
@@ -37,7 +34,7 @@ public record StaffText(Texts texts, Language language) {
         .format(instant);
   }
 
-  /** Status, reason and kind names as words. */
+  /** Status, reason and kind names as words ({@code staff.<group>.<value>}). */
   public String term(String group, Object value) {
     if (value == null) {
       return "";
@@ -51,5 +48,10 @@ public record StaffText(Texts texts, Language language) {
 
   public String lang() {
     return language.code();
+  }
+
+  /** The other language, for a switch link. */
+  public String other() {
+    return language == Language.DE ? "en" : "de";
   }
 }
