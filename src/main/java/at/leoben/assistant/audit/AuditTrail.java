@@ -21,6 +21,7 @@ public class AuditTrail {
   public static final String REVIEW_DECISION = "REVIEW_DECISION";
   public static final String APPROVED_ANSWER_WITHDRAWN = "APPROVED_ANSWER_WITHDRAWN";
   static final String RETENTION = "RETENTION";
+  static final String MODEL_CHECK = "MODEL_CHECK";
 
   private final Responsible responsible;
   private final AuditChain chain;
@@ -89,6 +90,19 @@ public class AuditTrail {
     AuditEntry entry = newEntry(RETENTION, null);
     entry.kind = kind;
     entry.note = count + " removed";
+    chain.append(entry);
+  }
+
+  /**
+   * The served model's approval changed ({@code state}: APPROVED, DRIFTED, …); {@code note} names
+   * the digests. Written by the service itself, so no actor.
+   */
+  @Transactional(TxType.MANDATORY)
+  public void recordModelCheck(String model, String state, String note) {
+    AuditEntry entry = newEntry(MODEL_CHECK, null);
+    entry.model = model;
+    entry.kind = state;
+    entry.note = note;
     chain.append(entry);
   }
 

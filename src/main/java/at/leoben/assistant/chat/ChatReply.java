@@ -97,6 +97,7 @@ public record ChatReply(
   static ChatReply excerpt(
       ConversationRef conversation,
       UUID messageId,
+      ReplyReason reason,
       String text,
       List<Source> sources,
       List<AnalogueChannel> channels) {
@@ -105,7 +106,7 @@ public record ChatReply(
         conversation.token(),
         messageId,
         ReplyKind.KNOWLEDGE_EXCERPT,
-        ReplyReason.MODEL_UNAVAILABLE,
+        reason,
         null,
         text,
         null,

@@ -7,6 +7,7 @@ import at.leoben.assistant.guard.HandOvers;
 import at.leoben.assistant.guard.OutputFinding;
 import at.leoben.assistant.i18n.Texts;
 import at.leoben.assistant.knowledge.RetrievedPassage;
+import at.leoben.assistant.llm.ModelUnavailable;
 import at.leoben.assistant.review.FlagRequest;
 import at.leoben.assistant.review.ReviewSampling;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -141,18 +142,26 @@ class TurnReplies {
         Screening.flags(findings, answer));
   }
 
-  /** The model could not answer: the best passages themselves, marked as the city's text. */
-  ChatReply excerpt(TurnService.Turn turn, List<RetrievedPassage> passages, String failure) {
+  /**
+   * The model could not answer, or was not the approved one: the best passages themselves, marked
+   * as the city's text.
+   */
+  ChatReply excerpt(TurnService.Turn turn, List<RetrievedPassage> passages, Throwable cause) {
+    ReplyReason reason =
+        cause instanceof ModelUnavailable refused && refused.notApproved()
+            ? ReplyReason.MODEL_NOT_APPROVED
+            : ReplyReason.MODEL_UNAVAILABLE;
+    String failure = cause.getMessage();
     List<RetrievedPassage> shown = passages.subList(0, Math.min(2, passages.size()));
     String text = Grounding.excerptText(texts.get(turn.conversation().language(), "excerpt.intro"), shown);
     List<Source> sources = Grounding.allSources(shown);
     UUID replyId = UUID.randomUUID();
     record(
         TurnRecord.notAi(
-            turn, null, replyId, ReplyKind.KNOWLEDGE_EXCERPT, ReplyReason.MODEL_UNAVAILABLE, null, text, sources, failure, List.of()));
+            turn, null, replyId, ReplyKind.KNOWLEDGE_EXCERPT, reason, null, text, sources, failure, List.of()));
     LOG.warnf("Answering with an excerpt of the city's knowledge: %s", failure);
-    count(ReplyKind.KNOWLEDGE_EXCERPT, ReplyReason.MODEL_UNAVAILABLE);
-    return ChatReply.excerpt(turn.conversation(), replyId, text, sources, channels(turn));
+    count(ReplyKind.KNOWLEDGE_EXCERPT, reason);
+    return ChatReply.excerpt(turn.conversation(), replyId, reason, text, sources, channels(turn));
   }
 
   /** The human channels as the answer. Stored and audited when possible, delivered regardless. */

@@ -202,7 +202,7 @@ class TurnService {
     try {
       output = model.answer(Grounding.request(turn, ask.passages()));
     } catch (ModelUnavailable e) {
-      return new TurnResult(replies.excerpt(turn, ask.passages(), e.getMessage()), Optional.empty());
+      return new TurnResult(replies.excerpt(turn, ask.passages(), e), Optional.empty());
     }
     DisclosedAnswer answer = disclosures.disclose(output, ask.disclosure());
     List<OutputFinding> findings = outputScreen.screen(answer.text());
@@ -268,7 +268,7 @@ class TurnService {
                         () -> {
                           if (!screened.isWithheld()) {
                             emitter.emit(
-                                new StreamEvent.Fallback(replies.excerpt(turn, ask.passages(), failure.getMessage())));
+                                new StreamEvent.Fallback(replies.excerpt(turn, ask.passages(), failure)));
                             emitter.complete();
                           }
                         })));

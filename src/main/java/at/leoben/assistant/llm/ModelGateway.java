@@ -40,8 +40,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The only door to the language model. Every call, sync or streamed, goes through one circuit
- * breaker and its own time bounds, and fails as {@link ModelUnavailable} so that the caller can
- * serve the human channels instead.
+ * breaker and its own time bounds, only to an approved model ({@link ModelApproval}), and fails
+ * as {@link ModelUnavailable} so that the caller can serve the human channels instead.
  */
 @Startup
 @ApplicationScoped
@@ -56,6 +56,7 @@ public class ModelGateway {
   private final Prompts prompts;
   private final LlmConfig config;
   private final Guard guard;
+  private final ModelApproval approval;
   private final AtomicReference<CircuitBreakerState> breakerState =
       new AtomicReference<>(CircuitBreakerState.CLOSED);
 
@@ -64,7 +65,9 @@ public class ModelGateway {
       StreamingChatModel streamingModel,
       Prompts prompts,
       LlmConfig config,
+      ModelApproval approval,
       MeterRegistry meters) {
+    this.approval = approval;
     this.chatModel = chatModel;
     this.streamingModel = streamingModel;
     this.prompts = prompts;
@@ -101,6 +104,7 @@ public class ModelGateway {
 
   /** Asks for a whole answer; blocks at most {@code assistant.llm.timeout}. */
   public ModelOutput answer(ModelRequest request) {
+    approval.requireApproved();
     ChatRequest chatRequest = prompts.build(request);
     long started = System.nanoTime();
     CompletionStage<ModelOutput> guarded =
@@ -126,7 +130,17 @@ public class ModelGateway {
    */
   public Multi<ModelEvent> stream(ModelRequest request) {
     ChatRequest chatRequest = prompts.build(request);
-    return Multi.createFrom().emitter(emitter -> new StreamCall(chatRequest, emitter).start());
+    return Multi.createFrom()
+        .emitter(
+            emitter -> {
+              try {
+                approval.requireApproved();
+              } catch (ModelUnavailable refused) {
+                emitter.fail(refused);
+                return;
+              }
+              new StreamCall(chatRequest, emitter).start();
+            });
   }
 
   /** One streamed call: bridges LangChain4j's callbacks to Mutiny under the guard. */

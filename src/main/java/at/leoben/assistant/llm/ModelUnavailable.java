@@ -10,7 +10,9 @@ public class ModelUnavailable extends RuntimeException {
     TIMEOUT,
     STALLED,
     INVALID_OUTPUT,
-    CIRCUIT_OPEN
+    CIRCUIT_OPEN,
+    /** The served model is not the approved one (registry); no call was made. */
+    NOT_APPROVED
   }
 
   private final Failure failure;
@@ -22,5 +24,10 @@ public class ModelUnavailable extends RuntimeException {
 
   public Failure failure() {
     return failure;
+  }
+
+  /** The registry, not the model's availability, kept the question from the model. */
+  public boolean notApproved() {
+    return failure == Failure.NOT_APPROVED;
   }
 }

@@ -8,6 +8,9 @@ import at.leoben.assistant.fallback.ChannelDirectory;
 import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.i18n.Texts;
 import at.leoben.assistant.llm.LlmConfig;
+import at.leoben.assistant.llm.ModelApproval;
+import at.leoben.assistant.llm.ModelCheck;
+import at.leoben.assistant.llm.ModelRegistry;
 import at.leoben.assistant.review.ReviewConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -18,6 +21,8 @@ import java.util.List;
 public class Transparency {
 
   private final LlmConfig llm;
+  private final ModelRegistry registry;
+  private final ModelApproval approval;
   private final DisclosureConfig disclosure;
   private final Responsible responsible;
   private final ChatConfig chat;
@@ -28,6 +33,8 @@ public class Transparency {
 
   public Transparency(
       LlmConfig llm,
+      ModelRegistry registry,
+      ModelApproval approval,
       DisclosureConfig disclosure,
       Responsible responsible,
       ChatConfig chat,
@@ -36,6 +43,8 @@ public class Transparency {
       ChannelDirectory channels,
       Texts texts) {
     this.llm = llm;
+    this.registry = registry;
+    this.approval = approval;
     this.disclosure = disclosure;
     this.responsible = responsible;
     this.chat = chat;
@@ -54,12 +63,7 @@ public class Transparency {
         lines(language, "transparency.can", 4),
         lines(language, "transparency.cannot", 4),
         disclosure.provider(),
-        List.of(
-            new TransparencyView.Model(
-                llm.model(),
-                text(language, "transparency.model.purpose"),
-                text(language, "transparency.model.hosting"),
-                text(language, "transparency.model.approval"))),
+        List.of(model(language)),
         responsible,
         List.of(
             text(language, "transparency.oversight.1"),
@@ -79,6 +83,35 @@ public class Transparency {
             text(language, "transparency.feedback.1"),
             texts.get(language, "transparency.feedback.2", responsible.name(), responsible.role(), responsible.contact())),
         channels.channels(language));
+  }
+
+  private TransparencyView.Model model(Language language) {
+    ModelCheck check = approval.current();
+    String hosting = text(language, "transparency.model.hosting");
+    return registry
+        .find(llm.model())
+        .map(
+            approved ->
+                new TransparencyView.Model(
+                    approved.name(),
+                    language == Language.DE ? approved.purpose() : text(language, "transparency.model.purpose"),
+                    hosting,
+                    texts.get(language, "transparency.model.approval", approved.approvedBy(), approved.approvedOn().toString()),
+                    approved.approvedBy(),
+                    approved.approvedOn(),
+                    approved.digest(),
+                    check.approved()))
+        .orElseGet(
+            () ->
+                new TransparencyView.Model(
+                    llm.model(),
+                    text(language, "transparency.model.purpose"),
+                    hosting,
+                    text(language, "transparency.model.not-approved"),
+                    null,
+                    null,
+                    null,
+                    false));
   }
 
   private String text(Language language, String key) {

@@ -2,6 +2,7 @@ package at.leoben.assistant.transparency;
 
 import at.leoben.assistant.disclosure.Responsible;
 import at.leoben.assistant.fallback.AnalogueChannel;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -22,8 +23,19 @@ public record TransparencyView(
     List<String> feedback,
     List<AnalogueChannel> analogueChannels) {
 
-  /** A model in use; {@code approval} says where its approval is recorded. */
-  public record Model(String name, String purpose, String hosting, String approval) {}
+  /**
+   * The configured model: {@code approval} says who approved it and when (from the approved-model
+   * registry) or that it is not approved; {@code inUse} whether answers come from it right now.
+   */
+  public record Model(
+      String name,
+      String purpose,
+      String hosting,
+      String approval,
+      String approvedBy,
+      LocalDate approvedOn,
+      String digest,
+      boolean inUse) {}
 
   public record DataHandling(
       int conversationRetentionDays, int auditRetentionDays, List<String> practices) {}

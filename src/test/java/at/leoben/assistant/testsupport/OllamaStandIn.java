@@ -22,7 +22,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,6 +73,7 @@ public final class OllamaStandIn implements AutoCloseable {
     private volatile Behaviour behaviour = Behaviour.answer(DEFAULT_ANSWER);
     private volatile List<String> models = DEFAULT_MODELS;
     private volatile boolean tagsDown;
+    private final Map<String, String> digests = new ConcurrentHashMap<>();
     private final List<JsonNode> chatRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger tagsRequests = new AtomicInteger();
 
@@ -117,6 +120,14 @@ public final class OllamaStandIn implements AutoCloseable {
         this.models = List.of(names);
     }
 
+    /**
+     * Serves {@code name} with another digest, as after {@code ollama pull} fetched a new version
+     * under the same tag. By default a model's digest is the SHA-256 of its name.
+     */
+    public void digest(String name, String digest) {
+        digests.put(name, digest);
+    }
+
     /** Makes {@code /api/tags} fail with 500, as Ollama does when it cannot read its model store. */
     public void tagsDown(boolean down) {
         this.tagsDown = down;
@@ -127,6 +138,7 @@ public final class OllamaStandIn implements AutoCloseable {
         behaviour = Behaviour.answer(DEFAULT_ANSWER);
         models = DEFAULT_MODELS;
         tagsDown = false;
+        digests.clear();
         chatRequests.clear();
         tagsRequests.set(0);
     }
@@ -224,7 +236,7 @@ public final class OllamaStandIn implements AutoCloseable {
             model.put("model", name);
             model.put("modified_at", MODIFIED_AT);
             model.put("size", MODEL_SIZE_BYTES);
-            model.put("digest", digest(name));
+            model.put("digest", digests.getOrDefault(name, digest(name)));
             model.set("details", details());
         }
         sendJson(exchange, 200, response);
