@@ -28,10 +28,12 @@ public class ChatResource {
 
   private final TurnService turns;
   private final ChatRequestParser parser;
+  private final TurnMetrics metrics;
 
-  public ChatResource(TurnService turns, ChatRequestParser parser) {
+  public ChatResource(TurnService turns, ChatRequestParser parser, TurnMetrics metrics) {
     this.turns = turns;
     this.parser = parser;
+    this.metrics = metrics;
   }
 
   @POST
@@ -39,8 +41,10 @@ public class ChatResource {
   @RequestBody(content = @Content(schema = @Schema(implementation = ChatRequest.class)))
   @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChatReply.class)))
   public Response chat(String body, @HeaderParam(TOKEN_HEADER) String token) {
+    long started = System.nanoTime();
     TurnService.Turn turn = turns.begin(parser.parse(body), token);
     TurnResult result = turns.answer(turn, turns.plan(turn));
+    metrics.turnFinished("sync", result.reply().kind(), started);
     Response.ResponseBuilder response = Response.ok(result.reply());
     result.disclosureHeader().ifPresent(header -> response.header(Disclosures.HEADER, header));
     return response.build();
@@ -55,12 +59,13 @@ public class ChatResource {
       @HeaderParam(TOKEN_HEADER) String token,
       @Context Sse sse,
       HttpServerResponse http) {
+    long started = System.nanoTime();
     TurnService.Turn turn = turns.begin(parser.parse(body), token);
     TurnService.Plan plan = turns.plan(turn);
     // Headers go out before the first token, so any stream that may carry model output is labelled.
     // Set on the Vert.x response: Quarkus REST ignores RestMulti headers for SSE (quarkus#44902).
     turns.header(plan).ifPresent(header -> http.putHeader(Disclosures.HEADER, header));
-    return turns.stream(turn, plan)
+    return metrics.observe(turns.stream(turn, plan), started)
             .map(
                 event ->
                     sse.newEventBuilder()

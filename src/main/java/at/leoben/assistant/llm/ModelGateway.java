@@ -57,6 +57,7 @@ public class ModelGateway {
   private final LlmConfig config;
   private final Guard guard;
   private final ModelApproval approval;
+  private final ModelUsage usage;
   private final AtomicReference<CircuitBreakerState> breakerState =
       new AtomicReference<>(CircuitBreakerState.CLOSED);
 
@@ -66,8 +67,10 @@ public class ModelGateway {
       Prompts prompts,
       LlmConfig config,
       ModelApproval approval,
+      ModelUsage usage,
       MeterRegistry meters) {
     this.approval = approval;
+    this.usage = usage;
     this.chatModel = chatModel;
     this.streamingModel = streamingModel;
     this.prompts = prompts;
@@ -255,17 +258,21 @@ public class ModelGateway {
   }
 
   private ModelOutput toOutput(ChatResponse response, long startedNanos) {
+    TokenUsage tokens = response.tokenUsage();
+    Integer input = tokens == null ? null : tokens.inputTokenCount();
+    Integer output = tokens == null ? null : tokens.outputTokenCount();
+    // Counted even when the answer is unusable: the model host spent the energy all the same.
+    usage.record(input, output);
     String text = response.aiMessage() == null ? null : response.aiMessage().text();
     if (!OutputSanity.isUsable(text)) {
       throw new ModelUnavailable(Failure.INVALID_OUTPUT, "empty or unreadable answer");
     }
-    TokenUsage usage = response.tokenUsage();
     return new ModelOutput(
         text.strip(),
         config.model(),
         Prompts.VERSION,
-        usage == null ? null : usage.inputTokenCount(),
-        usage == null ? null : usage.outputTokenCount(),
+        input,
+        output,
         Duration.ofNanos(System.nanoTime() - startedNanos));
   }
 

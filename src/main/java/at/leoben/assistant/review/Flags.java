@@ -1,6 +1,7 @@
 package at.leoben.assistant.review;
 
 import at.leoben.assistant.privacy.Redactor;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,10 +20,12 @@ public class Flags {
 
   private final Clock clock;
   private final Redactor redactor;
+  private final MeterRegistry meters;
 
-  public Flags(Clock clock, Redactor redactor) {
+  public Flags(Clock clock, Redactor redactor, MeterRegistry meters) {
     this.clock = clock;
     this.redactor = redactor;
+    this.meters = meters;
   }
 
   @Transactional(TxType.MANDATORY)
@@ -41,6 +44,7 @@ public class Flags {
       flag.withheldText = redactor.redact(request.withheldText());
       flag.createdAt = now;
       flag.persist();
+      meters.counter("assistant.flags", "reason", String.valueOf(request.reason())).increment();
     }
     var entityManager = Panache.getEntityManager();
     // Insert-or-keep in one statement: a turn and a citizen's feedback may flag a reply at once.

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import at.leoben.assistant.testsupport.Citizen;
 import at.leoben.assistant.testsupport.Db;
 import at.leoben.assistant.testsupport.InjectOllamaStandIn;
+import at.leoben.assistant.testsupport.Metrics;
 import at.leoben.assistant.testsupport.OllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
 import at.leoben.assistant.testsupport.Staff;
@@ -55,7 +56,7 @@ class ModelApprovalTest {
         .body("approved[0].approvedOn", equalTo("2026-11-26"))
         .body("approved[0].configured", equalTo(true));
     assertThat(Citizen.ask(QUESTION).path("kind").toString()).isEqualTo("AI_GENERATED");
-    assertThat(metric("assistant_model_approved")).isEqualTo(1.0);
+    assertThat(Metrics.value("assistant_model_approved")).isEqualTo(1.0);
   }
 
   @Test
@@ -83,8 +84,8 @@ class ModelApprovalTest {
         .body("checks.find { it.name == 'ollama' }.data.state", equalTo("DRIFTED"))
         .body("checks.find { it.name == 'ollama' }.data.reason", containsString("approved is " + digestOf(MODEL)));
     given().get("/q/health/ready").then().statusCode(200);
-    assertThat(metric("assistant_model_approved")).isEqualTo(0.0);
-    assertThat(metric("assistant_model_check{state=\"DRIFTED\"}")).isEqualTo(1.0);
+    assertThat(Metrics.value("assistant_model_approved")).isEqualTo(0.0);
+    assertThat(Metrics.value("assistant_model_check", "state=\"DRIFTED\"")).isEqualTo(1.0);
 
     List<Map<String, Object>> audit =
         Db.rows("select kind, model, note from audit_entry where event = 'MODEL_CHECK' order by id desc limit 1");
@@ -142,13 +143,4 @@ class ModelApprovalTest {
     }
   }
 
-  static double metric(String series) {
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-    return metrics.lines()
-        .filter(line -> line.startsWith(series.contains("{") ? series.substring(0, series.indexOf('{')) : series))
-        .filter(line -> !series.contains("{") || line.contains(series.substring(series.indexOf('{') + 1, series.length() - 1)))
-        .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no metric " + series));
-  }
 }

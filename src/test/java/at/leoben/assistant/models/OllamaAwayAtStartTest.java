@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import at.leoben.assistant.testsupport.Citizen;
+import at.leoben.assistant.testsupport.Metrics;
 import at.leoben.assistant.testsupport.Staff;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -37,7 +38,7 @@ class OllamaAwayAtStartTest {
     assertThat(reply.getList("analogueChannels")).isNotEmpty();
     Staff.asAdmin().get("/api/v1/admin/models").then().statusCode(200)
         .body("configured.state", equalTo("UNREACHABLE"));
-    assertThat(ModelApprovalTest.metric("assistant_model_check{state=\"UNREACHABLE\"}")).isEqualTo(1.0);
+    assertThat(Metrics.value("assistant_model_check", "state=\"UNREACHABLE\"")).isEqualTo(1.0);
   }
 
   static int closedPort() {
