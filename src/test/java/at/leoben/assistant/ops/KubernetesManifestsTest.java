@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import at.leoben.assistant.ops.ManifestPolicy.Environment;
 import at.leoben.assistant.ops.ManifestPolicy.Externals;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,11 +51,12 @@ class KubernetesManifestsTest {
   @Test
   void productionRunsTheServiceTwiceAndPostgresTwice() {
     List<HasMetadata> prod = RenderedManifests.of("prod");
-    assertThat(prod).filteredOn(d -> d.getKind().equals("Deployment"))
-        .extracting(d -> ((io.fabric8.kubernetes.api.model.apps.Deployment) d).getSpec().getReplicas())
+    assertThat(prod).filteredOn(Deployment.class::isInstance).map(Deployment.class::cast)
+        .extracting(deployment -> deployment.getSpec().getReplicas())
+        .isNotEmpty()
         .allSatisfy(replicas -> assertThat(replicas).isGreaterThanOrEqualTo(2));
-    assertThat(prod).filteredOn(Workloads::isCnpgCluster)
-        .extracting(d -> ((io.fabric8.kubernetes.api.model.GenericKubernetesResource) d).<Integer>get("spec", "instances"))
+    assertThat(prod).filteredOn(Workloads::isCnpgCluster).map(GenericKubernetesResource.class::cast)
+        .extracting(cluster -> cluster.<Integer>get("spec", "instances"))
         .containsExactly(2);
   }
 

@@ -9,9 +9,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -101,9 +99,7 @@ final class ManifestPolicy {
       PodSecurityContext podSecurity = Objects.requireNonNullElse(spec.getSecurityContext(), new PodSecurityContext());
       for (Container container : pod.allContainers()) {
         String where = pod.owner() + " container " + container.getName();
-        checkResources(where, container);
-        checkSecurity(where, container, podSecurity);
-        checkImage(where, container.getImage());
+        ContainerRules.violations(container, podSecurity).forEach(what -> violation(where, what));
         if (pod.longRunning() && spec.getContainers().contains(container)
             && (container.getReadinessProbe() == null || container.getLivenessProbe() == null)) {
           violation(where, "has no readiness and liveness probe");
@@ -121,47 +117,6 @@ final class ManifestPolicy {
           requireKey(pod.owner(), configMaps, "ConfigMap", volume.getConfigMap().getName(), null);
         }
       }
-    }
-  }
-
-  private void checkResources(String where, Container container) {
-    var resources = container.getResources();
-    Map<String, Quantity> requests = resources == null ? Map.of() : Objects.requireNonNullElse(resources.getRequests(), Map.of());
-    Map<String, Quantity> limits = resources == null ? Map.of() : Objects.requireNonNullElse(resources.getLimits(), Map.of());
-    for (String resource : List.of("cpu", "memory")) {
-      if (!requests.containsKey(resource) || !limits.containsKey(resource)) {
-        violation(where, "has no " + resource + " request and limit");
-      }
-    }
-  }
-
-  private void checkSecurity(String where, Container container, PodSecurityContext pod) {
-    SecurityContext own = Objects.requireNonNullElse(container.getSecurityContext(), new SecurityContext());
-    Boolean nonRoot = own.getRunAsNonRoot() != null ? own.getRunAsNonRoot() : pod.getRunAsNonRoot();
-    Long user = own.getRunAsUser() != null ? own.getRunAsUser() : pod.getRunAsUser();
-    if (!Boolean.TRUE.equals(nonRoot) || Long.valueOf(0).equals(user)) {
-      violation(where, "may run as root (runAsNonRoot must be true, runAsUser not 0)");
-    }
-    if (!Boolean.TRUE.equals(own.getReadOnlyRootFilesystem())) {
-      violation(where, "has a writable root filesystem (readOnlyRootFilesystem must be true)");
-    }
-    if (!Boolean.FALSE.equals(own.getAllowPrivilegeEscalation()) || Boolean.TRUE.equals(own.getPrivileged())) {
-      violation(where, "may escalate privileges (allowPrivilegeEscalation must be false, not privileged)");
-    }
-    if (own.getCapabilities() == null || !own.getCapabilities().getDrop().contains("ALL")
-        || !own.getCapabilities().getAdd().isEmpty()) {
-      violation(where, "keeps Linux capabilities (drop ALL, add none)");
-    }
-    var seccomp = own.getSeccompProfile() != null ? own.getSeccompProfile() : pod.getSeccompProfile();
-    if (seccomp == null || !Set.of("RuntimeDefault", "Localhost").contains(seccomp.getType())) {
-      violation(where, "runs without a seccomp profile (RuntimeDefault)");
-    }
-  }
-
-  private void checkImage(String where, String image) {
-    String afterRepository = image.substring(image.lastIndexOf('/') + 1);
-    if (!image.contains("@") && (!afterRepository.contains(":") || afterRepository.endsWith(":latest"))) {
-      violation(where, "uses image " + image + " without a fixed tag or digest");
     }
   }
 
