@@ -28,6 +28,7 @@ function kubectlKustomize(dir) {
     if (mode === 'required') return { error: 'kubectl is not installed but K8S_KUSTOMIZE_CROSS_CHECK=required' };
     return { skipped: 'kubectl not installed' };
   }
+  if (run.error && mode !== 'required') return { skipped: `kubectl did not finish (${run.error.code || run.error.message})` };
   if (run.status !== 0) return { error: `kubectl kustomize ${dir} failed: ${(run.stderr || String(run.error)).trim()}` };
   return { docs: kustomize.parseYaml(run.stdout) };
 }
