@@ -14,6 +14,7 @@ public class ProblemException extends RuntimeException {
   private final String detailKey;
   private final transient Object[] arguments;
   private final transient List<Problem.Item> items;
+  private long retryAfterSeconds;
 
   public ProblemException(Status status, String titleKey, String detailKey, Object... arguments) {
     this(status, titleKey, detailKey, null, arguments);
@@ -31,6 +32,19 @@ public class ProblemException extends RuntimeException {
 
   public static ProblemException badRequest(String detailKey, Object... arguments) {
     return new ProblemException(Status.BAD_REQUEST, "problem.validation.title", detailKey, arguments);
+  }
+
+  /** 429: the caller sent too many requests and may try again after {@code seconds}. */
+  public static ProblemException tooManyRequests(long seconds) {
+    ProblemException e =
+        new ProblemException(Status.TOO_MANY_REQUESTS, "problem.rate-limited.title", "problem.rate-limited", seconds);
+    e.retryAfterSeconds = Math.max(1, seconds);
+    return e;
+  }
+
+  /** Seconds for a {@code Retry-After} header; 0 when the answer has none. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public Status status() {

@@ -35,7 +35,11 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
-    return render(e.status(), e.titleKey(), e.detailKey(), e.items(), headers, uri, e.arguments());
+    Response problem = render(e.status(), e.titleKey(), e.detailKey(), e.items(), headers, uri, e.arguments());
+    if (e.retryAfterSeconds() > 0) {
+      return Response.fromResponse(problem).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+    return problem;
   }
 
   @ServerExceptionMapper
