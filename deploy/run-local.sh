@@ -15,7 +15,7 @@ if [[ ! -f target/quarkus-app/quarkus-run.jar || -n "$(find src pom.xml -newer t
 fi
 
 export ASSISTANT_LLM_BASE_URL="${ASSISTANT_LLM_BASE_URL:-http://127.0.0.1:11434}"
-export ASSISTANT_LLM_MODEL="${ASSISTANT_LLM_MODEL:-llama3.1:8b}"
+export ASSISTANT_LLM_MODEL="${ASSISTANT_LLM_MODEL:-leoben-assistent:1.0}"
 export QUARKUS_DATASOURCE_JDBC_URL="${QUARKUS_DATASOURCE_JDBC_URL:-jdbc:postgresql://127.0.0.1:5432/buergerassistent}"
 export QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-postgres}"
 export QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-}"
@@ -24,5 +24,8 @@ export QUARKUS_HTTP_PORT="${QUARKUS_HTTP_PORT:-8080}"
 export ASSISTANT_RESPONSIBLE_NAME="${ASSISTANT_RESPONSIBLE_NAME:-Lokaler Testbetrieb (nicht produktiv)}"
 export ASSISTANT_RESPONSIBLE_ROLE="${ASSISTANT_RESPONSIBLE_ROLE:-Digital.Team der Stadt Leoben}"
 export ASSISTANT_RESPONSIBLE_CONTACT="${ASSISTANT_RESPONSIBLE_CONTACT:-digital@leoben.at}"
+
+# Readable log lines on a terminal; production keeps the JSON log.
+export QUARKUS_LOG_CONSOLE_JSON_ENABLED="${QUARKUS_LOG_CONSOLE_JSON_ENABLED:-false}"
 
 exec java -jar target/quarkus-app/quarkus-run.jar
