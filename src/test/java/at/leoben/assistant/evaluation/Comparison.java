@@ -3,6 +3,8 @@ package at.leoben.assistant.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * This run next to an earlier one (typically: the candidate model against the approved one): the
@@ -50,7 +52,16 @@ public record Comparison(RunInfo before, List<Row> rows, List<Change> changes, L
         changes.add(new Change(question.id(), outcome(old), outcome(question)));
       }
     }
-    return new Comparison(earlier.run(), rows, changes, warnings(earlier.run(), now.run()));
+    List<String> warnings = warnings(earlier.run(), now.run());
+    if (!ids(earlier).equals(ids(now))) {
+      warnings.add(0, "Die Läufe stellten nicht dieselben Fragen (" + earlier.questions().size() + " und "
+          + now.questions().size() + "): die Messgrößen sind nicht vergleichbar, nur die Fragen beider Läufe.");
+    }
+    return new Comparison(earlier.run(), rows, changes, warnings);
+  }
+
+  private static Set<String> ids(EvaluationResult result) {
+    return result.questions().stream().map(QuestionResult::id).collect(Collectors.toSet());
   }
 
   private static String outcome(QuestionResult question) {
