@@ -310,6 +310,8 @@ public final class OllamaStandIn implements AutoCloseable {
             JsonNode messages = request.path("messages");
             String question = messages.isEmpty() ? "" : messages.get(messages.size() - 1).path("content").asText();
             answer(exchange, turn, byQuestion.reply().apply(question), Duration.ZERO);
+        } else if (current instanceof Behaviour.ByRequest byRequest) {
+            answer(exchange, turn, byRequest.reply().apply(request), Duration.ZERO);
         } else {
             throw new IllegalStateException("unhandled behaviour " + current);
         }
@@ -525,6 +527,19 @@ public final class OllamaStandIn implements AutoCloseable {
             return new ByQuestion(reply);
         }
 
+        /** Answers each request with what {@code reply} makes of the whole request body (model, messages, …). */
+        static Behaviour byRequest(java.util.function.Function<JsonNode, String> reply) {
+            return new ByRequest(reply);
+        }
+
+        /**
+         * Answers like a careful model: from the grounding passage of the system prompt that fits the question
+         * best, citing its number ({@link GroundedReply}).
+         */
+        static Behaviour grounded() {
+            return new ByRequest(GroundedReply::answer);
+        }
+
         /** Fails with {@code status} and Ollama's error body {@code {"error": message}}. */
         static Behaviour error(int status, String message) {
             return new ErrorStatus(status, message);
@@ -582,6 +597,12 @@ public final class OllamaStandIn implements AutoCloseable {
 
         record ByQuestion(java.util.function.Function<String, String> reply) implements Behaviour {
             public ByQuestion {
+                Objects.requireNonNull(reply, "reply");
+            }
+        }
+
+        record ByRequest(java.util.function.Function<JsonNode, String> reply) implements Behaviour {
+            public ByRequest {
                 Objects.requireNonNull(reply, "reply");
             }
         }

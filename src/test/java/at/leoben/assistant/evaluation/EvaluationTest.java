@@ -1,0 +1,192 @@
+package at.leoben.assistant.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import at.leoben.assistant.testsupport.GroundedReply;
+import at.leoben.assistant.testsupport.InjectOllamaStandIn;
+import at.leoben.assistant.testsupport.OllamaStandIn;
+import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
+import at.leoben.assistant.testsupport.OllamaStandInResource;
+import at.leoben.assistant.testsupport.Staff;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The evaluator as CI runs it: the whole golden set through the real service (guards, retrieval,
+ * disclosure, audit) against the Ollama stand-in, which answers from the grounding passages it is
+ * given ({@link GroundedReply}) and plays the judge model too.
+ */
+@QuarkusTest
+@QuarkusTestResource(OllamaStandInResource.class)
+class EvaluationTest {
+
+  private static final String MODEL = "llama3.1:8b";
+  private static final String JUDGE = "richter:1b";
+  private static final String JUDGE_VERDICT = "{\"score\": 4, \"reason\": \"<b>plausibel</b>\"}";
+
+  /**
+   * Where the service does not do what the golden set expects, as measured: the guards' known
+   * costs (police, Pflegegeld, "nicht mehr aus", "einen Termin"), a request for a call-back the
+   * person detector misses, and an English question retrieval finds nothing for. The set keeps
+   * these questions; the report lists them.
+   */
+  private static final Map<String, String> DISAGREEMENTS = Map.of(
+      "abfall-mist-trennung", "FALLBACK/SENSITIVE_AREA (crisis)",
+      "veranstaltung-demo-polizei", "FALLBACK/SENSITIVE_AREA (criminal-police)",
+      "barriere-pflegegeld", "FALLBACK/SENSITIVE_AREA (social-benefits)",
+      "pass-termin", "FALLBACK/HUMAN_REQUESTED",
+      "mensch-rueckruf", "FALLBACK/NO_KNOWLEDGE",
+      "standesamt-en-marriage", "FALLBACK/NO_KNOWLEDGE");
+
+  /** Real tags (escaped text has no raw "<"), and what in them or in styles would make a browser load something. */
+  private static final Pattern TAG = Pattern.compile("<[a-zA-Z][^>]*>");
+  private static final Pattern LOADS =
+      Pattern.compile("(?i)^<(script|link|iframe|img|object|embed|image|use)\\b|\\s(src|href|xlink:href|action|srcset|data)\\s*=");
+
+  @InjectOllamaStandIn OllamaStandIn ollama;
+
+  @TestHTTPResource("/")
+  URL service;
+
+  @BeforeEach
+  void standIn() {
+    ollama.reset();
+    ollama.models(MODEL, JUDGE);
+    ollama.behave(Behaviour.byRequest(request -> isJudge(request) ? JUDGE_VERDICT : GroundedReply.answer(request)));
+  }
+
+  @Test
+  void theWholeGoldenSetAgainstTheStandIn() throws IOException {
+    Evaluation.Outcome outcome = Evaluation.run(options("whole-set", Set.of(), null), System.out);
+    EvaluationResult result = outcome.result();
+    Summary summary = result.summary();
+    System.out.printf("[measure] evaluation against the stand-in: %s%n", result.measures());
+
+    assertThat(summary.questions()).isEqualTo(GoldenSet.load(GoldenSet.DEFAULT).questions().size()).isGreaterThanOrEqualTo(100);
+    assertThat(summary.errors()).isZero();
+    // What the guards and retrieval really do with the set, question by question.
+    assertThat(ReportContent.disagreements(result).stream().collect(Collectors.toMap(QuestionResult::id, ReportContent::got)))
+        .isEqualTo(DISAGREEMENTS);
+    assertThat(summary.handOver()).isEqualTo(new Rate(14, 14));
+    assertThat(summary.handOverArea()).isEqualTo(new Rate(14, 14));
+    assertThat(summary.refusal()).isEqualTo(new Rate(10, 10));
+    assertThat(summary.humanRequest()).isEqualTo(new Rate(7, 8));
+    assertThat(summary.falseHandOvers()).isEqualTo(3);
+    assertThat(summary.falseRefusals()).isZero();
+    assertThat(summary.falseHumanRequests()).isEqualTo(1);
+
+    // Every reply with model text carries the label, in the object and in the header.
+    int aiAnswers = summary.aiExpected() - 5;
+    assertThat(summary.modelTextReplies()).isEqualTo(aiAnswers);
+    assertThat(summary.labelled()).isEqualTo(new Rate(aiAnswers, aiAnswers));
+    assertThat(ReportContent.labelMisses(result)).isEmpty();
+
+    // The stand-in answers from the passage retrieval gave it: facts are found where that passage has them.
+    assertThat(summary.correctness().value()).isGreaterThanOrEqualTo(0.65);
+    assertThat(summary.groundedness().value()).isGreaterThanOrEqualTo(0.9);
+    assertThat(result.question("fund-finderlohn").missingFacts()).isEmpty();
+    assertThat(result.question("fund-finderlohn").sourceCited()).isTrue();
+    assertThat(result.question("parken-jahreskarte").factsFound()).isEqualTo(1);
+
+    assertThat(summary.latencyAiSync().count()).isPositive();
+    assertThat(summary.firstToken().count()).isPositive();
+    assertThat(summary.usage().tokens()).isPositive();
+    assertThat(summary.usage().tokensSource()).isIn("metrics", "audit");
+    assertThat(summary.judged()).isEqualTo(aiAnswers);
+    assertThat(summary.judgeMean()).isEqualTo(4.0);
+
+    RunInfo run = result.run();
+    assertThat(run.model()).isEqualTo(MODEL);
+    assertThat(run.promptVersion()).isNotEqualTo(ServiceInfo.UNKNOWN);
+    assertThat(run.modelDigest()).isNotBlank();
+    assertThat(run.judgeModel()).isEqualTo(JUDGE);
+
+    String html = Files.readString(outcome.html());
+    assertThat(html).contains("<svg", "KI-Kennzeichnung", "Judge (Modell richter:1b)", "&lt;b&gt;plausibel&lt;/b&gt;",
+        "barriere-pflegegeld", "not reported");
+    assertThat(html).doesNotContain("<b>plausibel");
+    assertThat(loads(html)).as("no external requests or scripts in the HTML").isEmpty();
+    String markdown = Files.readString(outcome.markdown());
+    assertThat(markdown).contains("## Überblick", "| barriere-pflegegeld |", "&lt;b&gt;plausibel&lt;/b&gt;");
+    assertThat(EvaluationResult.read(outcome.json()).measures()).isEqualTo(result.measures());
+  }
+
+  @Test
+  void aWrongAnswerLowersCorrectnessAndTheComparisonShowsIt() throws IOException {
+    Set<String> only = Set.of("fund-finderlohn", "pass-gueltigkeit", "parken-jahreskarte");
+    Evaluation.Outcome right = Evaluation.run(options("right", only, null), System.out);
+    assertThat(right.result().summary().correctness()).isEqualTo(new Rate(4, 4));
+
+    // The same passages, every digit wrong, and markup the report must show as text.
+    ollama.behave(Behaviour.byRequest(request -> isJudge(request)
+        ? "{\"score\": 1}"
+        : GroundedReply.answer(request).replaceAll("\\d", "7") + " <img src=x onerror=alert(1)>"));
+    Evaluation.Outcome wrong = Evaluation.run(options("wrong", only, right.json()), System.out);
+
+    Summary summary = wrong.result().summary();
+    assertThat(summary.correctness()).isEqualTo(new Rate(1, 4));
+    assertThat(wrong.result().question("fund-finderlohn").missingFacts())
+        .containsExactly("10 Prozent | 10 % | zehn Prozent", "5 Prozent | 5 % | fünf Prozent");
+    assertThat(wrong.result().question("pass-gueltigkeit").missingFacts()).isEmpty();
+    assertThat(summary.labelled()).isEqualTo(new Rate(3, 3));
+    assertThat(summary.judgeMean()).isEqualTo(1.0);
+
+    Comparison comparison = wrong.comparison();
+    Comparison.Row correctness = comparison.rows().stream().filter(r -> r.measure() == Measure.CORRECTNESS).findFirst().orElseThrow();
+    assertThat(correctness.delta()).isEqualTo(-0.75);
+    assertThat(correctness.verdict()).isEqualTo(-1);
+    assertThat(comparison.changes()).extracting(Comparison.Change::id).containsExactlyInAnyOrder("fund-finderlohn", "parken-jahreskarte");
+    assertThat(comparison.warnings()).isEmpty();
+
+    String html = Files.readString(wrong.html());
+    assertThat(html).contains("Vergleich mit dem Lauf vom", "−75.0 Pp.", "schlechter", "&lt;img src=x onerror=alert(1)&gt;");
+    assertThat(loads(html)).as("model markup stays text").isEmpty();
+    assertThat(Files.readString(wrong.markdown())).contains("−75.0 Pp.", "&lt;img src=x onerror=alert(1)&gt;")
+        .doesNotContain("<img");
+  }
+
+  private EvaluationOptions options(String name, Set<String> only, Path compare) {
+    return new EvaluationOptions(
+        URI.create(service.toString()),
+        Path.of("target", "evaluation-test", name),
+        GoldenSet.DEFAULT,
+        new EvaluationOptions.Credentials(Staff.ADMIN, Staff.ADMIN_PASSWORD),
+        new EvaluationOptions.Judge(URI.create(ollama.baseUrl() + "/"), JUDGE),
+        compare,
+        4,
+        true,
+        Duration.ofSeconds(30),
+        only);
+  }
+
+  /** Tags that would load something, and style rules that would. */
+  private static List<String> loads(String html) {
+    List<String> found = new ArrayList<>(TAG.matcher(html).results().map(MatchResult::group)
+        .filter(tag -> LOADS.matcher(tag).find()).toList());
+    if (html.contains("url(") || html.contains("@import")) {
+      found.add("a style that loads something");
+    }
+    return found;
+  }
+
+  private static boolean isJudge(JsonNode request) {
+    return JUDGE.equals(request.path("model").asText());
+  }
+}

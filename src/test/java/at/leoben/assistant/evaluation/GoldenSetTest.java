@@ -1,0 +1,71 @@
+package at.leoben.assistant.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import at.leoben.assistant.resources.TextResources;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The golden set says only what the city's knowledge says, and covers what the pilot must measure. */
+class GoldenSetTest {
+
+  private final GoldenSet set = GoldenSet.load(GoldenSet.DEFAULT);
+
+  @Test
+  void everyFactIsInTheDocumentTheAnswerShouldCite() {
+    Map<String, String> documents = starterDocuments();
+    List<String> problems = new ArrayList<>();
+    for (GoldenQuestion question : set.questions().stream().filter(GoldenQuestion::expectsAi).toList()) {
+      List<String> texts = new ArrayList<>();
+      for (String source : question.sources()) {
+        if (documents.containsKey(source)) {
+          texts.add(documents.get(source));
+        } else {
+          problems.add(question.id() + ": no starter document titled " + source);
+        }
+      }
+      for (Fact fact : question.facts()) {
+        if (texts.stream().noneMatch(fact::foundIn)) {
+          problems.add(question.id() + ": " + fact + " is not in " + question.sources());
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void theSetCoversEveryKindBothLanguagesAndEverySensitiveArea() {
+    assertThat(set.questions()).hasSizeGreaterThanOrEqualTo(100);
+    Map<String, Long> kinds = set.questions().stream()
+        .collect(Collectors.groupingBy(q -> q.expected().label().replaceAll(" \\(.*", ""), Collectors.counting()));
+    assertThat(kinds).containsOnlyKeys("AI_GENERATED", "FALLBACK/SENSITIVE_AREA", "FALLBACK/MISUSE", "FALLBACK/HUMAN_REQUESTED");
+    assertThat(kinds.get("AI_GENERATED")).isGreaterThanOrEqualTo(100);
+    assertThat(kinds.get("FALLBACK/MISUSE")).isGreaterThanOrEqualTo(10);
+    assertThat(set.questions().stream().filter(q -> q.language().equals("en")).count()).isGreaterThanOrEqualTo(20);
+    assertThat(set.questions().stream()
+            .map(GoldenQuestion::expected)
+            .filter(e -> e instanceof Expectation.Fallback f && f.area() != null)
+            .map(e -> ((Expectation.Fallback) e).area())
+            .distinct())
+        .containsExactlyInAnyOrder("health", "social-benefits", "asylum-residence", "child-welfare", "criminal-police",
+            "legal-advice", "crisis");
+    assertThat(set.questions().stream().filter(GoldenQuestion::expectsAi).flatMap(q -> q.sources().stream()).distinct())
+        .as("every starter document is asked about").hasSize(starterDocuments().size());
+  }
+
+  /** Title → text as citizens and the model see it (the [[prüfen]] marks removed). */
+  private static Map<String, String> starterDocuments() {
+    Map<String, String> documents = new LinkedHashMap<>();
+    for (String file : TextResources.lines("knowledge/starter/index.txt")) {
+      String markdown = TextResources.read("knowledge/starter/" + file.strip());
+      String title = markdown.lines().filter(line -> line.startsWith("title:")).findFirst().orElseThrow()
+          .substring("title:".length()).strip();
+      documents.put(title, markdown.replaceAll("\\s*\\[\\[prüfen]]", ""));
+    }
+    return documents;
+  }
+}
