@@ -7,6 +7,8 @@
 # Options and variables:
 #   --tag TAG            image tag (default: the project version)
 #   --run-tests          run the test suite first (default: skipped; `bash .ci/run` is the test run)
+#   -- ARGS              further Maven arguments, e.g. -- -Dquarkus.container-image.insecure=true
+#                        for a registry without TLS
 #   BASE_IMAGE           base image instead of registry.access.redhat.com/ubi9/openjdk-17-runtime:1.24,
 #                        e.g. the city's mirror of it; tar:///path/base.tar or docker://name also work
 #   QUARKUS_CONTAINER_IMAGE_USERNAME / _PASSWORD   registry login for --push (else ~/.docker/config.json)
@@ -19,12 +21,14 @@ cd "$(dirname "$0")/.."
 push_registry=""
 tag=""
 skip_tests=true
+extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --push) push_registry="${2:?--push needs a registry, e.g. registry.leoben.at}"; shift 2 ;;
     --tag) tag="${2:?--tag needs a value}"; shift 2 ;;
     --run-tests) skip_tests=false; shift ;;
-    -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,19p' "$0"; exit 0 ;;
+    --) shift; extra=("$@"); break ;;
     *) echo "Unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -35,6 +39,7 @@ args=(-B -ntp package
   "-Dquarkus.container-image.labels.\"org.opencontainers.image.revision\"=$(git rev-parse HEAD 2>/dev/null || echo unknown)")
 [[ -n "$tag" ]] && args+=("-Dquarkus.container-image.tag=$tag")
 [[ -n "${BASE_IMAGE:-}" ]] && args+=("-Dquarkus.jib.base-jvm-image=$BASE_IMAGE")
+args+=("${extra[@]}")
 
 if [[ -n "$push_registry" ]]; then
   # Jib pushes layer by layer straight to the registry: no daemon, no local image.
