@@ -49,6 +49,8 @@ class RateLimitTest {
   @BeforeEach
   void newClient() {
     ollama.reset();
+    // Buckets outlive a test run in the database (an hour for feedback): start every test afresh.
+    Db.execute("delete from rate_limit_bucket");
     client = "198.51.100." + CLIENTS.incrementAndGet();
   }
 
