@@ -57,7 +57,8 @@
   const DEFAULT_COLOR = '#005a9c';
   const POSITIONS = ['bottom-right', 'bottom-left', 'inline'];
   const MIN_CONTRAST = 4.5;
-  // Light backgrounds of the widget on which the colour is also used for text (links, headings).
+  // Light backgrounds of the widget on which the colour is also used for text (links, headings),
+  // besides the notice's tint of the colour itself.
   const LIGHT_BACKGROUNDS = ['#ffffff', '#f3fbf4'];
 
   const warn = (message) => console.warn('KI-Bürgerassistent: ' + message);
@@ -95,7 +96,7 @@
       } else {
         const weakest = Math.min(...[...LIGHT_BACKGROUNDS, tint(value)].map((bg) => contrast(value, bg)));
         if (weakest < MIN_CONTRAST) {
-          warn('data-color="' + data.color + '" gives only ' + weakest.toFixed(2) + ':1 contrast with the white text on it (at least '
+          warn('data-color="' + data.color + '" gives only ' + weakest.toFixed(2) + ':1 contrast with the white text on it or the light backgrounds it is text on (at least '
             + MIN_CONTRAST + ':1 is needed, WCAG 2.1 AA); using the default ' + DEFAULT_COLOR + '.');
         } else {
           color = value;
