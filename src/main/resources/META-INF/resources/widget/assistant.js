@@ -1,7 +1,9 @@
 // KI-Bürgerassistent Leoben: the chat widget for the city's website. One <script> tag loads it:
-//   <script src="https://assistent.leoben.at/widget/assistant.js" data-lang="de" defer></script>
-// Plain JS, no framework, no inline code (works under a CSP without 'unsafe-inline'). Every text
-// from the service is set with textContent, so model output can never become markup.
+//   <script src="https://assistent.leoben.at/widget/assistant.js" data-lang="de"
+//           data-color="#005a9c" data-position="bottom-right" defer></script>
+// Plain JS, no framework, no inline code (works under a CSP without 'unsafe-inline'; colours are
+// set as CSS custom properties through the CSSOM, which such a CSP allows). Every text from the
+// service is set with textContent, so model output can never become markup.
 (() => {
   'use strict';
   const script = document.currentScript;
@@ -19,6 +21,7 @@
       up: 'Hilfreich', down: 'Nicht hilfreich', thanks: 'Danke für Ihre Rückmeldung!',
       broken: 'Die Antwort konnte nicht vollständig geladen werden. Bitte wenden Sie sich an das Bürgerservice:',
       you: 'Sie', assistant: 'Assistent', language: 'English',
+      plain: 'Einfache Sprache', launcher: 'KI-Bürgerassistent', close: 'Schließen',
       why: 'Was war nicht hilfreich? (freiwillig)', comment: 'Kommentar (freiwillig, bitte ohne persönliche Daten)', sendFeedback: 'Rückmeldung senden',
       reasons: { wrong: 'falsch', outdated: 'veraltet', unclear: 'unverständlich', incomplete: 'unvollständig', offensive: 'verletzend', other: 'anderes' }
     },
@@ -34,16 +37,94 @@
       up: 'Helpful', down: 'Not helpful', thanks: 'Thank you for your feedback!',
       broken: 'The answer could not be loaded completely. Please contact the citizen service:',
       you: 'You', assistant: 'Assistant', language: 'Deutsch',
+      plain: 'Plain language', launcher: 'AI assistant', close: 'Close',
       why: 'What was not helpful? (optional)', comment: 'Comment (optional, please no personal data)', sendFeedback: 'Send feedback',
       reasons: { wrong: 'wrong', outdated: 'outdated', unclear: 'unclear', incomplete: 'incomplete', offensive: 'offensive', other: 'other' }
     }
   };
   const KEY = 'leoben-assistant';
+  const PLAIN_KEY = 'leoben-assistant-plain';
+
+  // sessionStorage may be unavailable (blocked storage, sandboxed page): the widget still works.
+  const tab = {
+    get(key) { try { return sessionStorage.getItem(key); } catch (e) { return null; } },
+    set(key, value) { try { sessionStorage.setItem(key, value); } catch (e) { /* not remembered */ } },
+    remove(key) { try { sessionStorage.removeItem(key); } catch (e) { /* nothing kept */ } }
+  };
+
+  // The embedding tag's data- attributes. Unknown values fall back to the defaults, with a warning
+  // in the console for the web team; so does a colour too weak for the white text on it.
+  const DEFAULT_COLOR = '#005a9c';
+  const POSITIONS = ['bottom-right', 'bottom-left', 'inline'];
+  const MIN_CONTRAST = 4.5;
+  // Light backgrounds of the widget on which the colour is also used for text (links, headings),
+  // besides the notice's tint of the colour itself.
+  const LIGHT_BACKGROUNDS = ['#ffffff', '#f3fbf4'];
+
+  const warn = (message) => console.warn('KI-Bürgerassistent: ' + message);
+
+  const rgb = (hex) => {
+    const digits = hex.length === 4 ? [...hex.slice(1)].map((d) => d + d) : [hex.slice(1, 3), hex.slice(3, 5), hex.slice(5, 7)];
+    return digits.map((d) => parseInt(d, 16));
+  };
+  const hex = (channels) => '#' + channels.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('');
+  // WCAG 2.1 relative luminance and contrast ratio.
+  const luminance = (color) => {
+    const [r, g, b] = rgb(color).map((c) => { const v = c / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a, b) => {
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (light + 0.05) / (dark + 0.05);
+  };
+  // A pale tint of the colour for the notice's background.
+  const tint = (color) => hex(rgb(color).map((c) => c * 0.08 + 255 * 0.92));
+
+  const settings = (() => {
+    const data = script.dataset;
+    let lang = 'de';
+    if (data.lang === 'en' || data.lang === 'de') lang = data.lang;
+    else if (data.lang !== undefined) warn('data-lang="' + data.lang + '" is not "de" or "en"; using "de".');
+    let position = POSITIONS[0];
+    if (POSITIONS.includes(data.position)) position = data.position;
+    else if (data.position !== undefined) warn('data-position="' + data.position + '" is not one of ' + POSITIONS.join(', ') + '; using "' + position + '".');
+    let color = null;
+    if (data.color !== undefined) {
+      const value = data.color.trim().toLowerCase();
+      if (!/^#([0-9a-f]{3}|[0-9a-f]{6})$/.test(value)) {
+        warn('data-color="' + data.color + '" is not a colour like #005a9c; using the default ' + DEFAULT_COLOR + '.');
+      } else {
+        const weakest = Math.min(...[...LIGHT_BACKGROUNDS, tint(value)].map((bg) => contrast(value, bg)));
+        if (weakest < MIN_CONTRAST) {
+          warn('data-color="' + data.color + '" gives only ' + weakest.toFixed(2) + ':1 contrast with the white text on it or the light backgrounds it is text on (at least '
+            + MIN_CONTRAST + ':1 is needed, WCAG 2.1 AA); using the default ' + DEFAULT_COLOR + '.');
+        } else {
+          color = value;
+        }
+      }
+    }
+    return { lang, position, color };
+  })();
 
   class LeobenAssistant extends HTMLElement {
     connectedCallback() {
-      this.lang = (this.getAttribute('lang') || script.dataset.lang || 'de') === 'en' ? 'en' : 'de';
+      this.lang = (this.getAttribute('lang') || settings.lang) === 'en' ? 'en' : 'de';
+      this.position = settings.position;
+      this.plain = tab.get(PLAIN_KEY) === 'true';
+      this.expanded = false;
+      this.applyLook();
       this.render();
+    }
+
+    // Custom properties through the CSSOM: allowed by a CSP without 'unsafe-inline' for styles.
+    applyLook() {
+      this.dataset.position = this.position;
+      this.classList.toggle('la-floating', this.position !== 'inline');
+      if (settings.color) {
+        this.style.setProperty('--la-color', settings.color);
+        this.style.setProperty('--la-heading', settings.color);
+        this.style.setProperty('--la-tint', tint(settings.color));
+      }
     }
 
     get t() { return TEXT[this.lang]; }
@@ -58,11 +139,19 @@
     render() {
       this.textContent = '';
       this.setAttribute('lang', this.lang);
-      const box = this.el('section', { class: 'la-box', 'aria-labelledby': 'la-title' });
-      box.append(this.el('h2', { id: 'la-title' }, this.t.title));
+      const box = this.el('section', { class: 'la-box', id: 'la-panel', 'aria-labelledby': 'la-title' });
+      const head = this.el('div', { class: 'la-head' });
+      head.append(this.el('h2', { id: 'la-title', tabindex: '-1' }, this.t.title));
+      if (this.position !== 'inline') {
+        const close = this.el('button', { type: 'button', class: 'la-link', id: 'la-close' }, this.t.close);
+        close.addEventListener('click', () => this.toggle(false));
+        head.append(close);
+      }
+      const tools = this.el('div', { class: 'la-tools' });
       const switcher = this.el('button', { type: 'button', class: 'la-link', id: 'la-language', lang: this.lang === 'de' ? 'en' : 'de' }, this.t.language);
-      switcher.addEventListener('click', () => { this.lang = this.lang === 'de' ? 'en' : 'de'; this.render(); });
-      box.append(switcher);
+      switcher.addEventListener('click', () => { this.lang = this.lang === 'de' ? 'en' : 'de'; this.render(); this.focusById('la-language'); });
+      tools.append(switcher, this.plainSwitch());
+      box.append(head, tools);
       const intro = this.el('div', { class: 'la-intro', id: 'la-intro' });
       intro.append(this.el('p', {}, this.t.intro), this.el('p', {}, this.t.privacy));
       const link = this.el('a', { href: base + '/transparenz?lang=' + this.lang }, this.t.transparency);
@@ -90,9 +179,43 @@
       });
       box.append(form, human, this.channelBox, erase);
       this.append(box);
+      if (this.position !== 'inline') this.floating(box);
     }
 
-    session() { return JSON.parse(sessionStorage.getItem(KEY) || 'null'); }
+    // "Einfache Sprache": a real toggle button; the choice lasts for this browser tab.
+    plainSwitch() {
+      const button = this.el('button', { type: 'button', class: 'la-toggle', id: 'la-plain', 'aria-pressed': String(this.plain) });
+      button.append(this.el('span', { class: 'la-switch', 'aria-hidden': 'true' }), this.el('span', {}, this.t.plain));
+      button.addEventListener('click', () => {
+        this.plain = !this.plain;
+        tab.set(PLAIN_KEY, String(this.plain));
+        button.setAttribute('aria-pressed', String(this.plain));
+      });
+      return button;
+    }
+
+    // Bottom right or left: a launcher button opens and closes the panel above it; Escape closes.
+    floating(box) {
+      box.hidden = !this.expanded;
+      const launcher = this.el('button', { type: 'button', class: 'la-launcher', id: 'la-launcher', 'aria-controls': 'la-panel', 'aria-expanded': String(this.expanded) }, this.t.launcher);
+      launcher.addEventListener('click', () => this.toggle(!this.expanded));
+      box.addEventListener('keydown', (event) => { if (event.key === 'Escape') this.toggle(false); });
+      this.append(launcher);
+    }
+
+    toggle(open) {
+      this.expanded = open;
+      this.querySelector('#la-panel').hidden = !open;
+      this.querySelector('#la-launcher').setAttribute('aria-expanded', String(open));
+      this.focusById(open ? 'la-title' : 'la-launcher');
+    }
+
+    focusById(id) {
+      const node = this.querySelector('#' + id);
+      if (node) node.focus();
+    }
+
+    session() { return JSON.parse(tab.get(KEY) || 'null'); }
 
     // Copied AI text keeps its label: the KI-generiert notice travels with it.
     copyWithLabel(event) {
@@ -117,6 +240,7 @@
       this.add('citizen', question);
       const session = this.session();
       const body = { message: question, language: this.lang };
+      if (this.plain) body.plainLanguage = true;
       if (session) body.conversationId = session.id;
       const headers = { 'Content-Type': 'application/json', Accept: 'text/event-stream' };
       if (session) headers['X-Conversation-Token'] = session.token;
@@ -187,7 +311,7 @@
     }
 
     finish(answer, reply) {
-      sessionStorage.setItem(KEY, JSON.stringify({ id: reply.conversationId, token: reply.conversationToken }));
+      tab.set(KEY, JSON.stringify({ id: reply.conversationId, token: reply.conversationToken }));
       answer.body.textContent = reply.answer;
       if (reply.disclosure) {
         this.markAi(answer.item, reply.disclosure);
@@ -201,6 +325,7 @@
         answer.item.insertBefore(this.el('span', { class: 'la-kind' }, this.t.fallback), answer.item.children[1]);
       }
       if (reply.sources && reply.sources.length) {
+        answer.item.append(this.el('p', { class: 'la-sources-title', 'aria-hidden': 'true' }, this.t.sources + ':'));
         const list = this.el('ul', { class: 'la-sources', 'aria-label': this.t.sources });
         for (const source of reply.sources) {
           const li = this.el('li');
@@ -227,9 +352,15 @@
         });
         bar.textContent = this.t.thanks;
       };
-      const up = this.el('button', { type: 'button', 'aria-label': this.t.up, class: 'la-up' }, '\u{1F44D}');
+      // The thumbs are decoration; the words say what the button does.
+      const thumb = (className, symbol, label) => {
+        const button = this.el('button', { type: 'button', class: className });
+        button.append(this.el('span', { 'aria-hidden': 'true' }, symbol + ' '), label);
+        return button;
+      };
+      const up = thumb('la-up', '\u{1F44D}', this.t.up);
       up.addEventListener('click', () => send({ rating: 'up' }));
-      const down = this.el('button', { type: 'button', 'aria-label': this.t.down, class: 'la-down' }, '\u{1F44E}');
+      const down = thumb('la-down', '\u{1F44E}', this.t.down);
       down.addEventListener('click', () => this.feedbackForm(bar, messageId, send));
       bar.append(up, down);
       item.append(bar);
@@ -282,7 +413,7 @@
       if (session) {
         await fetch(base + '/api/v1/conversations/' + encodeURIComponent(session.id), { method: 'DELETE', headers: { 'X-Conversation-Token': session.token } });
       }
-      sessionStorage.removeItem(KEY);
+      tab.remove(KEY);
       this.log.textContent = '';
       this.log.append(this.el('li', { class: 'la-city' }, this.t.erased));
     }
@@ -295,7 +426,20 @@
   document.head.append(link);
   if (!document.querySelector('leoben-assistant')) {
     const widget = document.createElement('leoben-assistant');
-    widget.setAttribute('lang', script.dataset.lang || 'de');
-    (document.querySelector(script.dataset.target || 'body') || document.body).append(widget);
+    widget.setAttribute('lang', settings.lang);
+    if (settings.position !== 'inline') {
+      document.body.append(widget);
+    } else {
+      // Inline: in data-target if given, else right where the script tag stands.
+      let target = null;
+      try {
+        target = script.dataset.target ? document.querySelector(script.dataset.target) : null;
+      } catch (e) {
+        warn('data-target="' + script.dataset.target + '" is not a CSS selector.');
+      }
+      if (target) target.append(widget);
+      else if (document.body.contains(script)) script.after(widget);
+      else document.body.append(widget);
+    }
   }
 })();

@@ -4,7 +4,13 @@ import at.leoben.assistant.i18n.Language;
 
 /**
  * A citizen's turn. {@code conversationToken} may come in the body or, like for GET and DELETE,
- * in the {@code X-Conversation-Token} header.
+ * in the {@code X-Conversation-Token} header. {@code plainLanguage} (optional, per turn) asks for
+ * an answer in plain language ("Einfache Sprache" / plain English).
  */
 public record ChatRequest(
-    String message, String conversationId, String conversationToken, Language language) {}
+    String message, String conversationId, String conversationToken, Language language, Boolean plainLanguage) {
+
+  boolean wantsPlainLanguage() {
+    return Boolean.TRUE.equals(plainLanguage);
+  }
+}

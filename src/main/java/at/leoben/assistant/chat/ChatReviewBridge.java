@@ -80,6 +80,7 @@ class ChatReviewBridge implements ReviewedConversations {
         m.responsibleName,
         m.responsibleRole,
         m.responsibleContact,
-        m.generatedAt);
+        m.generatedAt,
+        m.plainLanguage);
   }
 }

@@ -18,8 +18,8 @@ public class CitizenChat {
 
   /** Always asks the model: a probe must measure answers, not reuse earlier ones. */
   public ChatReply ask(String message, Language language) {
-    TurnService.Turn begun = turns.begin(new ChatRequest(message, null, null, language), null);
-    TurnService.Turn turn = new TurnService.Turn(begun.question(), null, begun.conversation());
+    TurnService.Turn begun = turns.begin(new ChatRequest(message, null, null, language, null), null);
+    TurnService.Turn turn = new TurnService.Turn(begun.question(), null, begun.conversation(), false);
     return turns.answer(turn, turns.plan(turn)).reply();
   }
 }

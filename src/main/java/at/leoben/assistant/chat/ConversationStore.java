@@ -89,6 +89,7 @@ class ConversationStore {
     reply.reason = turn.reason();
     reply.questionKey = turn.questionKey();
     reply.area = turn.area();
+    reply.plainLanguage = turn.plainLanguage();
     reply.sources = turn.sources().isEmpty() ? null : sourcesJson.write(turn.sources());
     if (turn.disclosure() != null) {
       reply.model = turn.disclosure().model();

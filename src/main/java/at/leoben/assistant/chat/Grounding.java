@@ -28,7 +28,7 @@ final class Grounding {
       numbered.add(new GroundingPassage(i + 1, passage.documentTitle(), passage.heading(), passage.text()));
     }
     return new ModelRequest(
-        turn.question(), turn.conversation().history(), numbered, turn.conversation().language());
+        turn.question(), turn.conversation().history(), numbered, turn.conversation().language(), turn.plainLanguage());
   }
 
   /**

@@ -61,6 +61,10 @@ class Message extends PanacheEntityBase {
   /** JSON list of {@link Source}s. */
   public String sources;
 
+  /** The citizen asked for this reply in plain language. */
+  @Column(name = "plain_language", nullable = false)
+  public boolean plainLanguage;
+
   /** The sensitive area of a hand-over. */
   public String area;
 

@@ -24,7 +24,8 @@ record TurnRecord(
     UUID reusedFrom,
     List<FlagRequest> flags,
     String reviewStatus,
-    String reviewedRole) {
+    String reviewedRole,
+    boolean plainLanguage) {
 
   static TurnRecord ai(
       TurnService.Turn turn,
@@ -49,7 +50,8 @@ record TurnRecord(
         reusedFrom,
         flags,
         ChatReply.NOT_REVIEWED,
-        null);
+        null,
+        turn.plainLanguage());
   }
 
   /** An answer a clerk approved or corrected, given again; {@code disclosure} null if staff-written. */
@@ -72,7 +74,8 @@ record TurnRecord(
         answer.sourceMessageId(),
         List.of(),
         answer.decision().name(),
-        answer.approvedRole());
+        answer.approvedRole(),
+        turn.plainLanguage());
   }
 
   /** {@code questionKey} only where a clerk's answer could fill the gap (no knowledge). */
@@ -103,6 +106,7 @@ record TurnRecord(
         null,
         flags,
         null,
-        null);
+        null,
+        turn.plainLanguage());
   }
 }

@@ -42,8 +42,11 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 class TurnService {
 
-  /** A validated question and the conversation it continues. */
-  record Turn(String question, String questionKey, ConversationRef conversation) {}
+  /**
+   * A validated question and the conversation it continues; {@code plainLanguage}: the citizen
+   * asked for the answer in plain language.
+   */
+  record Turn(String question, String questionKey, ConversationRef conversation, boolean plainLanguage) {}
 
   /** What a turn will do, decided before anything is sent, so the stream's headers are right. */
   sealed interface Plan {}
@@ -93,6 +96,7 @@ class TurnService {
     this.inputGuard = inputGuard;
     this.outputScreen = outputScreen;
     outputScreen.knowPrompt(model.systemPrompt());
+    model.plainLanguageInstructions().forEach(outputScreen::knowPrompt);
     this.knowledge = knowledge;
     this.knowledgeConfig = knowledgeConfig;
     this.model = model;
@@ -118,8 +122,9 @@ class TurnService {
     String token = headerToken != null ? headerToken : request.conversationToken();
     ConversationRef conversation = store.open(request.conversationId(), token, request.language());
     // Only a first question stands on its own; a follow-up depends on what was said before.
-    String key = conversation.history().isEmpty() ? QuestionKey.of(question, conversation.language()) : null;
-    return new Turn(question, key, conversation);
+    boolean plain = request.wantsPlainLanguage();
+    String key = conversation.history().isEmpty() ? QuestionKey.of(question, conversation.language(), plain) : null;
+    return new Turn(question, key, conversation, plain);
   }
 
   Plan plan(Turn turn) {

@@ -26,6 +26,7 @@ import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -105,10 +106,16 @@ public class ModelGateway {
     return prompts.systemPrompt();
   }
 
+  /** The plain-language instruction blocks, for the same reason. */
+  public List<String> plainLanguageInstructions() {
+    return prompts.plainLanguageInstructions();
+  }
+
   /** Asks for a whole answer; blocks at most {@code assistant.llm.timeout}. */
   public ModelOutput answer(ModelRequest request) {
     approval.requireApproved();
     ChatRequest chatRequest = prompts.build(request);
+    String promptVersion = Prompts.version(request);
     long started = System.nanoTime();
     CompletionStage<ModelOutput> guarded =
         guard.get(
@@ -116,7 +123,7 @@ public class ModelGateway {
                 CompletableFuture.supplyAsync(() -> chatModel.chat(chatRequest), Infrastructure.getDefaultWorkerPool())
                     // A late failure of the abandoned call is dropped quietly; the HTTP timeout ends it.
                     .orTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .thenApply(response -> toOutput(response, started)),
+                    .thenApply(response -> toOutput(response, promptVersion, started)),
             STAGE_OUTPUT);
     try {
       return guarded.toCompletableFuture().join();
@@ -133,6 +140,7 @@ public class ModelGateway {
    */
   public Multi<ModelEvent> stream(ModelRequest request) {
     ChatRequest chatRequest = prompts.build(request);
+    String promptVersion = Prompts.version(request);
     return Multi.createFrom()
         .emitter(
             emitter -> {
@@ -142,21 +150,23 @@ public class ModelGateway {
                 emitter.fail(refused);
                 return;
               }
-              new StreamCall(chatRequest, emitter).start();
+              new StreamCall(chatRequest, promptVersion, emitter).start();
             });
   }
 
   /** One streamed call: bridges LangChain4j's callbacks to Mutiny under the guard. */
   private final class StreamCall {
     private final ChatRequest chatRequest;
+    private final String promptVersion;
     private final MultiEmitter<? super ModelEvent> emitter;
     private final long started = System.nanoTime();
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final AtomicReference<StreamingHandle> handle = new AtomicReference<>();
     private final AtomicReference<ScheduledFuture<?>> watchdog = new AtomicReference<>();
 
-    StreamCall(ChatRequest chatRequest, MultiEmitter<? super ModelEvent> emitter) {
+    StreamCall(ChatRequest chatRequest, String promptVersion, MultiEmitter<? super ModelEvent> emitter) {
       this.chatRequest = chatRequest;
+      this.promptVersion = promptVersion;
       this.emitter = emitter;
     }
 
@@ -169,7 +179,7 @@ public class ModelGateway {
                       .ifNoItem()
                       .after(config.streamMaxDuration())
                       .failWith(() -> new ModelUnavailable(Failure.TIMEOUT, "stream longer than " + config.streamMaxDuration()))
-                      .map(response -> toOutput(response, started)),
+                      .map(response -> toOutput(response, promptVersion, started)),
               UNI_OUTPUT);
       var subscription =
           whole.subscribe()
@@ -257,7 +267,7 @@ public class ModelGateway {
     }
   }
 
-  private ModelOutput toOutput(ChatResponse response, long startedNanos) {
+  private ModelOutput toOutput(ChatResponse response, String promptVersion, long startedNanos) {
     TokenUsage tokens = response.tokenUsage();
     Integer input = tokens == null ? null : tokens.inputTokenCount();
     Integer output = tokens == null ? null : tokens.outputTokenCount();
@@ -270,7 +280,7 @@ public class ModelGateway {
     return new ModelOutput(
         text.strip(),
         config.model(),
-        Prompts.VERSION,
+        promptVersion,
         input,
         output,
         Duration.ofNanos(System.nanoTime() - startedNanos));

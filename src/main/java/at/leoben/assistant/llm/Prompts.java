@@ -11,11 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Builds the bounded prompt: the versioned system prompt, as many recent turns as fit the history
- * budget (newest kept), and the question.
+ * Builds the bounded prompt: the versioned system prompt (with the plain-language block when the
+ * citizen asked for it), as many recent turns as fit the history budget (newest kept), and the
+ * question.
  */
 @ApplicationScoped
 class Prompts {
@@ -23,14 +26,22 @@ class Prompts {
   /** Bump with every change of the system prompt file; it is kept with every audited answer. */
   static final String VERSION = "system-v2";
 
+  /** Bump with every change of the plain-language files; recorded as {@code system-v2+plain-language-v1}. */
+  static final String PLAIN_LANGUAGE_VERSION = "plain-language-v1";
+
   private static final String ENGLISH_INSTRUCTION =
       "\n- Die Bürgerin oder der Bürger schreibt auf Englisch: Antworten Sie auf Englisch.";
 
   private final String systemPrompt;
+  private final Map<Language, String> plainLanguage = new EnumMap<>(Language.class);
   private final int historyMaxChars;
 
   Prompts(LlmConfig config) {
     this.systemPrompt = TextResources.read("prompts/" + VERSION + ".txt").strip();
+    for (Language language : Language.values()) {
+      plainLanguage.put(
+          language, TextResources.read("prompts/" + PLAIN_LANGUAGE_VERSION + "." + language.code() + ".txt").strip());
+    }
     this.historyMaxChars = config.historyMaxChars();
   }
 
@@ -38,9 +49,22 @@ class Prompts {
     return systemPrompt;
   }
 
+  /** The plain-language blocks, one per language. */
+  List<String> plainLanguageInstructions() {
+    return List.copyOf(plainLanguage.values());
+  }
+
+  /** The prompt version a request is answered with; kept with the audited answer. */
+  static String version(ModelRequest request) {
+    return request.plainLanguage() ? VERSION + "+" + PLAIN_LANGUAGE_VERSION : VERSION;
+  }
+
   ChatRequest build(ModelRequest request) {
     List<ChatMessage> messages = new ArrayList<>();
     String system = request.language() == Language.EN ? systemPrompt + ENGLISH_INSTRUCTION : systemPrompt;
+    if (request.plainLanguage()) {
+      system += "\n\n" + plainLanguage.get(request.language());
+    }
     messages.add(SystemMessage.from(system + excerpts(request.passages())));
     for (PromptTurn turn : boundedHistory(request.history())) {
       messages.add(

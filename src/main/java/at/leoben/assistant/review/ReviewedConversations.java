@@ -22,7 +22,10 @@ public interface ReviewedConversations {
   /** Shows the decision to the citizen: the status, and the corrected text for a correction. */
   void applyDecision(UUID messageId, ReviewStatus status, String correctedText, String reviewerRole, Instant at);
 
-  /** A reply as stored. {@code model} is null when no part of it came from a model. */
+  /**
+   * A reply as stored. {@code model} is null when no part of it came from a model;
+   * {@code plainLanguage}: the citizen asked for it in plain language.
+   */
   record Reply(
       UUID messageId,
       UUID conversationId,
@@ -35,7 +38,8 @@ public interface ReviewedConversations {
       String responsibleName,
       String responsibleRole,
       String responsibleContact,
-      Instant generatedAt) {
+      Instant generatedAt,
+      boolean plainLanguage) {
 
     public boolean isModelMade() {
       return model != null;

@@ -10,7 +10,8 @@ import jakarta.inject.Singleton;
 
 /**
  * A number where text is expected is a client mistake, not something to guess at: Jackson would
- * otherwise turn {@code {"message": 42}} into the question "42".
+ * otherwise turn {@code {"message": 42}} into the question "42", and {@code "plainLanguage": "no"}
+ * or {@code 1} into a yes or no.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -21,6 +22,11 @@ public class StrictJson implements ObjectMapperCustomizer {
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    mapper.coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     mapper.coercionConfigFor(LogicalType.Enum)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);

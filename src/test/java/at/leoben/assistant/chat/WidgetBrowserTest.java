@@ -149,6 +149,44 @@ class WidgetBrowserTest {
   }
 
   @Test
+  void thePlainLanguageSwitchAsksForPlainAnswersAndLastsForTheTab() {
+    WebElement toggle = waitFor("#la-plain");
+    assertThat(toggle.getText()).isEqualTo("Einfache Sprache");
+    assertThat(toggle.getAttribute("aria-pressed")).isEqualTo("false");
+    toggle.click();
+    assertThat(toggle.getAttribute("aria-pressed")).isEqualTo("true");
+
+    // Remembered in this tab: still on after a reload, and in the English UI.
+    browser.navigate().refresh();
+    assertThat(waitFor("#la-plain").getAttribute("aria-pressed")).isEqualTo("true");
+    js("window.sent = []; const send = window.fetch;"
+        + "window.fetch = (url, init) => { if (init && init.body) window.sent.push(init.body); return send(url, init); };");
+    ask("Wo gebe ich eine Fundsache ab? " + UUID.randomUUID());
+    waitFor("li[data-ai-generated='true'] .la-feedback");
+    assertThat((String) js("return window.sent[0]")).contains("\"plainLanguage\":true");
+    assertThat(lastSystemPrompt()).contains("Einfache Sprache:");
+
+    waitFor("#la-language").click();
+    WebElement english = waitFor("#la-plain");
+    assertThat(english.getText()).isEqualTo("Plain language");
+    assertThat(english.getAttribute("aria-pressed")).isEqualTo("true");
+    english.click();
+    assertThat(english.getAttribute("aria-pressed")).isEqualTo("false");
+    assertThat(js("return sessionStorage.getItem('leoben-assistant-plain')")).isEqualTo("false");
+    js("window.sent = [];");
+    ask("Where do I hand in something I found? " + UUID.randomUUID());
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(d -> d.findElements(By.cssSelector("li[data-ai-generated='true'] .la-feedback")).size() == 1);
+    assertThat((String) js("return window.sent[0]")).doesNotContain("plainLanguage");
+    assertThat(lastSystemPrompt()).doesNotContain("Einfache Sprache:").doesNotContain("Plain English:");
+  }
+
+  private String lastSystemPrompt() {
+    var requests = ollama.chatRequests();
+    return requests.get(requests.size() - 1).path("messages").get(0).path("content").asText();
+  }
+
+  @Test
   void aBrokenStreamEndsInTheHumanChannelsNotASpinner() {
     ollama.behave(Behaviour.dropAfter(1));
     ask("Wo gebe ich eine Fundsache ab? " + UUID.randomUUID());

@@ -89,6 +89,37 @@ class AnswerReuseTest {
   }
 
   @Test
+  void plainLanguageAndStandardAnswersAreNeverReusedForEachOther() {
+    String question = "Wo gebe ich eine Fundsache ab? Einfach " + UUID.randomUUID();
+    ollama.behave(Behaviour.answer("Fundgegenstände sind beim Fundamt im Rathaus abzugeben [1]."));
+    ExtractableResponse<Response> standard = Citizen.ask(question);
+    ollama.behave(Behaviour.answer("Bringen Sie die Sache zum Fundamt. Das Fundamt ist im Rathaus [1]."));
+    ExtractableResponse<Response> plain = askPlain(question);
+    assertThat(ollama.chatRequestCount()).isEqualTo(2);
+    assertThat(plain.<String>path("answer")).isEqualTo("Bringen Sie die Sache zum Fundamt. Das Fundamt ist im Rathaus [1].");
+
+    // Each variant reuses its own answer: no further model call.
+    ollama.behave(Behaviour.answer("Eine dritte Antwort."));
+    assertThat(askPlain(question.toUpperCase()).<String>path("answer")).isEqualTo(plain.path("answer"));
+    assertThat(Citizen.ask(question).<String>path("answer")).isEqualTo(standard.path("answer"));
+    String stream =
+        given().contentType(ContentType.JSON).body(Map.of("message", question, "plainLanguage", true))
+            .post("/api/v1/chat/stream").then().statusCode(200).extract().asString();
+    List<Sse.Event> events = Sse.parse(stream);
+    assertThat(Sse.names(events)).containsExactly("disclosure", "delta", "sources", "done");
+    assertThat(events.get(1).data().path("text").asText()).isEqualTo(plain.<String>path("answer"));
+    assertThat(ollama.chatRequestCount()).isEqualTo(2);
+    assertThat(Db.rows("select plain_language from message where id = ?", UUID.fromString(events.get(3).data().path("messageId").asText())))
+        .extracting(row -> row.get("plain_language"))
+        .containsExactly(true);
+  }
+
+  private static ExtractableResponse<Response> askPlain(String question) {
+    return given().contentType(ContentType.JSON).body(Map.of("message", question, "plainLanguage", true))
+        .post("/api/v1/chat").then().statusCode(200).extract();
+  }
+
+  @Test
   void followUpsAreNeverReused() {
     String question = "Wo gebe ich eine Fundsache ab? Folge " + UUID.randomUUID();
     ExtractableResponse<Response> first = Citizen.ask(question);

@@ -169,6 +169,30 @@ class PromptsTest {
   }
 
   @Test
+  void plainLanguageAddsItsBlockInTheConversationsLanguageAndRecordsTheVariant() {
+    Prompts prompts = new Prompts(config(6000));
+    ModelRequest standard = new ModelRequest("Wo ist das Fundamt?", List.of(), List.of(), Language.DE);
+    ModelRequest plainGerman = new ModelRequest("Wo ist das Fundamt?", List.of(), List.of(), Language.DE, true);
+    ModelRequest plainEnglish = new ModelRequest("Where is the lost property office?", List.of(), List.of(), Language.EN, true);
+
+    String german = text(prompts.build(plainGerman).messages().get(0));
+    assertTrue(german.startsWith(text(prompts.build(standard).messages().get(0)).replaceAll("\\n\\nAuszüge[\\s\\S]*", "")));
+    assertTrue(german.contains("\n\nEinfache Sprache: "), german);
+    assertTrue(german.contains("Schreiben Sie kurze Sätze"), german);
+    assertTrue(german.contains("Vermeiden Sie das Passiv"), german);
+    assertFalse(german.contains("Plain English"), german);
+    String english = text(prompts.build(plainEnglish).messages().get(0));
+    assertTrue(english.contains(ENGLISH) && english.contains("\n\nPlain English: "), english);
+    assertTrue(english.contains("active voice"), english);
+    assertFalse(english.contains("Einfache Sprache:"), english);
+    assertFalse(text(prompts.build(standard).messages().get(0)).contains("Einfache Sprache"));
+
+    assertEquals("system-v2", Prompts.version(standard));
+    assertEquals("system-v2+plain-language-v1", Prompts.version(plainGerman));
+    assertEquals(2, prompts.plainLanguageInstructions().size());
+  }
+
+  @Test
   void budgetDropsTheOldestTurnsFirst() {
     // The two newest turns are 18 + 28 = 46 characters; the next older one would exceed 50.
     List<ChatMessage> messages = build(50, HISTORY, "Und am Samstag?", Language.DE);
