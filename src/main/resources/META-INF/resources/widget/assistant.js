@@ -12,7 +12,7 @@
     de: {
       title: 'KI-Bürgerassistent der Stadt Leoben',
       intro: 'Sie sprechen mit einem KI-System der Stadt Leoben. Es beantwortet Fragen zu Leistungen der Stadt auf Grundlage der Informationen der Stadt. Antworten können Fehler enthalten und sind nicht verbindlich. Verantwortlich ist eine Mitarbeiterin bzw. ein Mitarbeiter der Stadt (siehe Transparenzseite). Sie können jederzeit mit einem Menschen sprechen.',
-      transparency: 'Mehr zur KI der Stadt (Transparenz)',
+      transparency: 'Mehr zur KI der Stadt (Transparenz)', responsible: 'Verantwortlich für die Antworten:',
       privacy: 'Bitte geben Sie keine persönlichen Daten ein. Ihre Unterhaltung bleibt nur in diesem Browser-Tab gespeichert; Sie können sie jederzeit löschen.',
       label: 'Ihre Frage', send: 'Senden', stop: 'Stopp', human: 'Mit einem Menschen sprechen',
       erase: 'Unterhaltung löschen', erased: 'Die Unterhaltung wurde gelöscht.',
@@ -28,7 +28,7 @@
     en: {
       title: 'AI citizen assistant of the City of Leoben',
       intro: 'You are talking to an AI system of the City of Leoben. It answers questions about city services based on the city\u2019s information. Answers may contain mistakes and are not binding. A member of the city\u2019s staff is responsible (see the transparency page). You can talk to a person at any time.',
-      transparency: 'More about the city\u2019s AI (transparency)',
+      transparency: 'More about the city\u2019s AI (transparency)', responsible: 'Responsible for the answers:',
       privacy: 'Please do not enter personal data. Your conversation is kept only in this browser tab; you can delete it at any time.',
       label: 'Your question', send: 'Send', stop: 'Stop', human: 'Talk to a person',
       erase: 'Delete conversation', erased: 'The conversation has been deleted.',
@@ -153,7 +153,9 @@
       tools.append(switcher, this.plainSwitch());
       box.append(head, tools);
       const intro = this.el('div', { class: 'la-intro', id: 'la-intro' });
-      intro.append(this.el('p', {}, this.t.intro), this.el('p', {}, this.t.privacy));
+      const responsible = this.el('p', { id: 'la-responsible', hidden: '' });
+      intro.append(this.el('p', {}, this.t.intro), responsible, this.el('p', {}, this.t.privacy));
+      this.showResponsible(responsible);
       const link = this.el('a', { href: base + '/transparenz?lang=' + this.lang }, this.t.transparency);
       intro.append(link);
       box.append(intro);
@@ -387,6 +389,22 @@
       });
       bar.append(form);
       reason.focus();
+    }
+
+    // Names the human responsible for the AI answers (from the transparency register). Without
+    // it the notice still says that a member of staff is responsible.
+    async showResponsible(target) {
+      try {
+        if (!this.responsible) {
+          const response = await fetch(base + '/api/v1/transparency');
+          if (!response.ok) { return; }
+          this.responsible = (await response.json()).responsible;
+        }
+        const who = this.responsible;
+        if (!who || !who.name) { return; }
+        target.textContent = this.t.responsible + ' ' + who.name + (who.role ? ', ' + who.role : '') + (who.contact ? ' (' + who.contact + ')' : '');
+        target.hidden = false;
+      } catch (e) { /* the generic sentence of the notice stays */ }
     }
 
     async showChannels() {

@@ -64,6 +64,15 @@ class WidgetBrowserTest {
   void theNoticeComesFirstAndAnAiAnswerIsLabelledInTextAndMarkup() {
     WebElement intro = waitFor("#la-intro");
     assertThat(intro.getText()).contains("KI-System der Stadt Leoben").contains("mit einem Menschen sprechen");
+    // The notice names the human responsible for the answers, from the transparency register.
+    String responsible =
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+            .until(d -> {
+              String text = d.findElement(By.id("la-responsible")).getText();
+              return text.isEmpty() ? null : text;
+            });
+    assertThat(responsible)
+        .isEqualTo("Verantwortlich für die Antworten: Mag. Erika Muster, Leiterin Bürgerservice (buergerservice@leoben.at)");
     assertThat(intro.findElement(By.tagName("a")).getAttribute("href")).endsWith("/transparenz?lang=de");
 
     ollama.behave(Behaviour.answer("Fundsachen geben Sie im Fundamt im Rathaus ab [1]."));

@@ -87,6 +87,15 @@ class PersonalDataLogTest {
   }
 
   @Test
+  void theCitysOwnAddressAndPhoneStayInStoredAnswers() {
+    ollama.behave(Behaviour.answer("Das Bürgerservice ist in der Erzherzog-Johann-Straße 2, 8700 Leoben, Telefon +43 3842 4062-0 [1]."));
+    String messageId = given().contentType(ContentType.JSON).body(Map.of("message", "Wann hat das Fundamt geöffnet?"))
+        .post("/api/v1/chat").then().statusCode(200).extract().path("messageId");
+    String stored = (String) Db.rows("select content from message where id = ?", UUID.fromString(messageId)).get(0).get("content");
+    assertThat(stored).contains("Erzherzog-Johann-Straße 2").contains("+43 3842 4062-0").doesNotContain("[ADRESSE]");
+  }
+
+  @Test
   void personalDataReachesNeitherLogsNorDatabaseNorModel() {
     // The model repeats what it got and adds data of its own; then it fails on the next turns.
     ollama.behave(Behaviour.answer("Gerne, Frau Erika Musterfrau: Ihre IBAN AT61 1904 3002 3457 3201 brauchen wir nicht [1]."));
