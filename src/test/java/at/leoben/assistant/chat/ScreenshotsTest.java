@@ -121,6 +121,8 @@ class ScreenshotsTest {
   void theCitizensWidget() throws IOException {
     browser.get(url("/"));
     waitFor("#la-intro");
+    // The notice's line naming the responsible human arrives with the transparency register.
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("la-responsible")).isDisplayed());
     save("first-use", widget());
 
     WebElement answer = askAndWait("Wo kann ich eine Fundsache abgeben?", FOUND);
