@@ -108,7 +108,10 @@ class EvaluationTest {
     assertThat(summary.latencyAiSync().count()).isPositive();
     assertThat(summary.firstToken().count()).isPositive();
     assertThat(summary.usage().tokens()).isPositive();
-    assertThat(summary.usage().tokensSource()).isIn("metrics", "audit");
+    assertThat(summary.usage().tokensSource()).isEqualTo("metrics");
+    // The service's energy estimate: 0.5 Wh per 1,000 tokens by default.
+    assertThat(summary.usage().energySource()).isEqualTo("metrics");
+    assertThat(summary.usage().energyWh()).isCloseTo(summary.usage().tokens() * 0.0005, org.assertj.core.api.Assertions.within(1e-6));
     assertThat(summary.judged()).isEqualTo(aiAnswers);
     assertThat(summary.judgeMean()).isEqualTo(4.0);
 
@@ -120,7 +123,7 @@ class EvaluationTest {
 
     String html = Files.readString(outcome.html());
     assertThat(html).contains("<svg", "KI-Kennzeichnung", "Judge (Modell richter:1b)", "&lt;b&gt;plausibel&lt;/b&gt;",
-        "barriere-pflegegeld", "not reported");
+        "barriere-pflegegeld", "Wh");
     assertThat(html).doesNotContain("<b>plausibel");
     assertThat(loads(html)).as("no external requests or scripts in the HTML").isEmpty();
     String markdown = Files.readString(outcome.markdown());
