@@ -1,6 +1,6 @@
 package at.leoben.assistant.guard;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,12 +15,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Property-based robustness: generated hostile text (long words, digit runs, other scripts, emoji,
  * lone surrogates, invisible, control and right-to-left characters, runs of combining marks, and
- * the guards' own trigger words) must never make a guard throw or take long. A crash would drop a
- * turn, a regex blow-up would stall a worker. The generator is seeded, so a failure repeats.
+ * the guards' own trigger words) must never make a guard throw or hang. A crash would drop a
+ * turn, a regex blow-up would stall a worker. The generator is seeded, so a failure repeats. The
+ * bound only catches a hang (catastrophic backtracking takes minutes); what the guards cost is
+ * measured in bench/guards.sh, not here.
  */
 class GuardRobustnessTest {
 
-  private static final Duration LIMIT = Duration.ofMillis(200);
+  private static final Duration HANG = Duration.ofSeconds(10);
   private static final int CASES = 400;
   private static final int MAX_LENGTH = 10_000;
   private static final List<String> TRIGGERS =
@@ -51,9 +53,7 @@ class GuardRobustnessTest {
   }
 
   private static void assertQuick(String text, Consumer<String> guard) {
-    long start = System.nanoTime();
-    guard.accept(text);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(LIMIT);
+    assertTimeoutPreemptively(HANG, () -> guard.accept(text), "the guard hangs on a hostile text");
   }
 
   private static String hostile(Random random) {

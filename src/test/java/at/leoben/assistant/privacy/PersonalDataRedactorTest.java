@@ -1,6 +1,7 @@
 package at.leoben.assistant.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -490,24 +491,12 @@ class PersonalDataRedactorTest {
   }
 
   @Test
-  void redactingALongMessageTakesWellUnderAMillisecond() {
-    String text = longMixedMessage();
-    // Warm up, so that the average measures compiled code.
-    for (int i = 0; i < 3000; i++) {
-      REDACTOR.redact(text);
-    }
-    int runs = 2000;
-    long start = System.nanoTime();
-    for (int i = 0; i < runs; i++) {
-      REDACTOR.redact(text);
-    }
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-
-    System.out.printf(
-        "[measure] PersonalDataRedactor.redact, %d chars: %.1f µs on average%n",
-        text.length(), elapsed.toNanos() / (double) runs / 1000);
-    // A loose bound against regressions such as catastrophic backtracking, not a benchmark.
-    assertThat(elapsed).isLessThan(Duration.ofSeconds(5));
+  void aLongMixedMessageIsRedactedWithoutHanging() {
+    // Only a hang guard against catastrophic backtracking; the redactor's cost belongs in bench/.
+    Redaction redaction = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> REDACTOR.redact(longMixedMessage()));
+    assertThat(redaction.text())
+        .contains("[E-MAIL]", "[IBAN]", "[TELEFON]")
+        .doesNotContain("anna.huber@gmx.at", "AT61 1904", "0664 123 45 67");
   }
 
   @ParameterizedTest
@@ -516,13 +505,12 @@ class PersonalDataRedactorTest {
         "a", "1", "1 ", "+0", "x@", "a.", "@.", "(0", "0-", "a-", "Straße ", "Frau ", "AT61 ", "ich bin ",
         "Hauptstraße 1/", "geboren 12.03.1985 ", "a\u0308", "mein Name ist ",
       })
-  void longPathologicalInputsAreHandledInLinearTime(String unit) {
+  void longPathologicalInputsDoNotHangTheRedactor(String unit) {
     String text = unit.repeat(20_000 / unit.length());
-    long start = System.nanoTime();
 
-    Redaction redaction = REDACTOR.redact(text);
+    // A hang guard: catastrophic backtracking on 20,000 characters takes minutes, not seconds.
+    Redaction redaction = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> REDACTOR.redact(text));
 
     assertThat(redaction.text()).isNotNull();
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
   }
 }
