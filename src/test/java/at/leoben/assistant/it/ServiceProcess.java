@@ -2,6 +2,7 @@ package at.leoben.assistant.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import at.leoben.assistant.testsupport.OllamaStandIn;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -65,7 +66,7 @@ final class ServiceProcess implements AutoCloseable {
             purpose: Integration test
             approvedBy: Digital.Team (Test)
             approvedOn: 2026-11-26
-        """.formatted(model, sha256(model)));
+        """.formatted(model, OllamaStandIn.digest(model)));
     return file;
   }
 
@@ -155,15 +156,6 @@ final class ServiceProcess implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String sha256(String text) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -49,7 +49,7 @@ class ModelApprovalTest {
     Staff.asAdmin().get("/api/v1/admin/models").then().statusCode(200)
         .body("configured.name", equalTo(MODEL))
         .body("configured.state", equalTo("APPROVED"))
-        .body("configured.servedDigest", equalTo(digestOf(MODEL)))
+        .body("configured.servedDigest", equalTo(OllamaStandIn.digest(MODEL)))
         .body("promptVersion", equalTo("system-v2"))
         .body("approved", hasSize(1))
         .body("approved[0].approvedBy", equalTo("Digital.Team (Test)"))
@@ -65,7 +65,7 @@ class ModelApprovalTest {
     Staff.asAdmin().post("/api/v1/admin/models/check").then().statusCode(200)
         .body("configured.state", equalTo("DRIFTED"))
         .body("configured.servedDigest", equalTo("0".repeat(64)))
-        .body("configured.approvedDigest", equalTo(digestOf(MODEL)));
+        .body("configured.approvedDigest", equalTo(OllamaStandIn.digest(MODEL)));
 
     int calls = ollama.chatRequestCount();
     JsonPath reply = Citizen.ask(QUESTION).jsonPath();
@@ -82,7 +82,7 @@ class ModelApprovalTest {
 
     given().get("/q/health/well").then().statusCode(503)
         .body("checks.find { it.name == 'ollama' }.data.state", equalTo("DRIFTED"))
-        .body("checks.find { it.name == 'ollama' }.data.reason", containsString("approved is " + digestOf(MODEL)));
+        .body("checks.find { it.name == 'ollama' }.data.reason", containsString("approved is " + OllamaStandIn.digest(MODEL)));
     given().get("/q/health/ready").then().statusCode(200);
     assertThat(Metrics.value("assistant_model_approved")).isEqualTo(0.0);
     assertThat(Metrics.value("assistant_model_check", "state=\"DRIFTED\"")).isEqualTo(1.0);
@@ -90,7 +90,7 @@ class ModelApprovalTest {
     List<Map<String, Object>> audit =
         Db.rows("select kind, model, note from audit_entry where event = 'MODEL_CHECK' order by id desc limit 1");
     assertThat(audit.get(0)).containsEntry("kind", "DRIFTED").containsEntry("model", MODEL);
-    assertThat((String) audit.get(0).get("note")).contains("0".repeat(64)).contains(digestOf(MODEL));
+    assertThat((String) audit.get(0).get("note")).contains("0".repeat(64)).contains(OllamaStandIn.digest(MODEL));
   }
 
   @Test
@@ -129,18 +129,8 @@ class ModelApprovalTest {
     given().get("/api/v1/transparency").then().statusCode(200)
         .body("models[0].name", equalTo(MODEL))
         .body("models[0].approvedBy", equalTo("Digital.Team (Test)"))
-        .body("models[0].digest", equalTo(digestOf(MODEL)))
+        .body("models[0].digest", equalTo(OllamaStandIn.digest(MODEL)))
         .body("models[0].inUse", equalTo(true))
         .body("models[0].approval", containsString("Digital.Team (Test)"));
   }
-
-  static String digestOf(String name) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
 }

@@ -474,7 +474,8 @@ public final class OllamaStandIn implements AutoCloseable {
         return details;
     }
 
-    static String digest(String name) {
+    /** The digest {@code /api/tags} reports for a model by default: the SHA-256 of its name. */
+    public static String digest(String name) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
