@@ -1,0 +1,440 @@
+package at.leoben.assistant.bench;
+
+import at.leoben.assistant.testsupport.OllamaStandIn;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Run by hand through {@code bench/load.sh}: the packaged service under concurrent load, next to
+ * the Ollama stand-in measured directly at the same concurrency in the same run. The load
+ * generator is the JDK HTTP client (asynchronous, one connection per client), in this JVM together
+ * with the stand-in, so all three share the machine's cores with the service.
+ *
+ * <p>Parts (first argument after the JDBC URL): {@code overhead} (p50/p99 added per turn and time
+ * to first token at 1, 50, 200 clients), {@code throughput} (complete turns per second, stand-in
+ * answering at once), {@code streams} (concurrent open streams, stand-in streaming slowly).
+ * Start-up time and resident memory are printed for every part. System property
+ * {@code bench.jvmOpts} adds JVM options for the service (e.g. {@code -Xmx512m} or a JFR recording).
+ */
+public final class LoadBench {
+
+  private static final String MODEL = "llama3.1:8b";
+  private static final String QUESTION = "Wann hat das Bürgerservice geöffnet?";
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30)).build();
+
+  public static void main(String[] args) throws Exception {
+    String jdbcUrl = args[0];
+    String part = args[1];
+    List<String> jvmOpts =
+        Arrays.stream(System.getProperty("bench.jvmOpts", "").split(" ")).filter(s -> !s.isBlank()).toList();
+    try (OllamaStandIn ollama = OllamaStandIn.start()) {
+      int port = freePort();
+      Path log = Files.createTempFile("bench-load-service", ".log");
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(jvmOpts);
+      command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().clear();
+      builder.environment().putAll(environment(ollama.baseUrl(), jdbcUrl, port));
+      if (part.equals("streams")) {
+        // Streams here last about 70 s (5 s a word) and open over tens of seconds: above the 90 s default.
+        builder.environment().put("ASSISTANT_LLM_STREAM_MAX_DURATION", "300s");
+      }
+      System.out.printf("[load] service: %s (log %s)%n", String.join(" ", command), log);
+      long started = System.nanoTime();
+      Process service = builder.start();
+      try {
+        awaitReady(port, service, log);
+        System.out.printf("[load] start-up to ready: %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        Thread.sleep(2000);
+        System.out.printf("[load] resident memory idle: %d MB%n", rssMb(service.pid()));
+        Target target = new Target(port, ollama.baseUrl());
+        switch (part) {
+          case "overhead" -> overhead(ollama, target, service);
+          case "throughput" -> throughput(ollama, target, service);
+          case "streams" -> streams(ollama, target, service, Integer.parseInt(args.length > 2 ? args[2] : "2000"));
+          default -> throw new IllegalArgumentException("unknown part " + part);
+        }
+        System.out.printf("[load] resident memory after the run: %d MB%n", rssMb(service.pid()));
+        String serviceLog = Files.readString(log);
+        System.out.printf("[load] service log: %d ERROR lines, OutOfMemoryError %s%n",
+            serviceLog.lines().filter(l -> l.contains("ERROR")).count(), serviceLog.contains("OutOfMemoryError"));
+      } finally {
+        service.destroy();
+        service.waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static Map<String, String> environment(String ollama, String jdbcUrl, int port) throws Exception {
+    Path registry = Files.createTempFile("bench-approved-models", ".yaml");
+    String digest = HexFormat.of().formatHex(
+        MessageDigest.getInstance("SHA-256").digest(MODEL.getBytes(StandardCharsets.UTF_8)));
+    Files.writeString(registry, """
+        models:
+          - name: %s
+            digest: %s
+            purpose: Benchmark
+            approvedBy: Digital.Team (Benchmark)
+            approvedOn: 2026-11-26
+        """.formatted(MODEL, digest));
+    return Map.ofEntries(
+        Map.entry("ASSISTANT_LLM_BASE_URL", ollama),
+        Map.entry("ASSISTANT_LLM_MODEL", MODEL),
+        Map.entry("ASSISTANT_MODELS_REGISTRY", registry.toString()),
+        Map.entry("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl),
+        Map.entry("QUARKUS_DATASOURCE_USERNAME", "postgres"),
+        Map.entry("QUARKUS_HTTP_PORT", String.valueOf(port)),
+        Map.entry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"),
+        Map.entry("ASSISTANT_RESPONSIBLE_NAME", "Benchmark"),
+        Map.entry("ASSISTANT_RESPONSIBLE_ROLE", "Digital.Team"),
+        Map.entry("ASSISTANT_RESPONSIBLE_CONTACT", "digital@leoben.at"),
+        // Load from one address: the per-client limits would refuse it (a gateway limits in production).
+        Map.entry("ASSISTANT_RATE_LIMIT_ENABLED", "false"),
+        // Every turn must reach the model: the bench repeats one question.
+        Map.entry("ASSISTANT_KNOWLEDGE_REUSE_WINDOW", "0s"));
+  }
+
+  // --- the parts ---------------------------------------------------------------------------------
+
+  private static void overhead(OllamaStandIn ollama, Target target, Process service) throws Exception {
+    // A fixed 1 ms per streamed word (17 words), so the stand-in's own time is known and small.
+    ollama.behave(OllamaStandIn.Behaviour.answer(OllamaStandIn.DEFAULT_ANSWER, Duration.ofMillis(1)));
+    run("warm-up", target.serviceSync(), 20, Duration.ofSeconds(15), Duration.ZERO);
+    run("warm-up", target.serviceStream(), 20, Duration.ofSeconds(10), Duration.ZERO);
+    System.out.println("[load] | kind | clients | direct p50 / p99 | service p50 / p99 | added p50 / p99 | turns/s | ok | first token direct p50 / p99 | service | added p50 / p99 |");
+    for (int clients : new int[] {1, 50, 200}) {
+      for (boolean stream : new boolean[] {false, true}) {
+        Duration warm = Duration.ofSeconds(3);
+        Duration measure = Duration.ofSeconds(clients == 1 ? 10 : 15);
+        Phase direct = run("direct", stream ? target.directStream() : target.directSync(), clients, warm, measure);
+        Phase through = run("service", stream ? target.serviceStream() : target.serviceSync(), clients, warm, measure);
+        String ttft = stream
+            ? String.format(" %.1f / %.1f | %.1f / %.1f | **%.1f / %.1f** |",
+                direct.firstP(0.5), direct.firstP(0.99), through.firstP(0.5), through.firstP(0.99),
+                through.firstP(0.5) - direct.firstP(0.5), through.firstP(0.99) - direct.firstP(0.99))
+            : " | | |";
+        System.out.printf("[load] | %s | %d | %.1f / %.1f | %.1f / %.1f | **%.1f / %.1f** | %.0f | %d/%d |%s%n",
+            stream ? "stream" : "sync", clients, direct.totalP(0.5), direct.totalP(0.99),
+            through.totalP(0.5), through.totalP(0.99),
+            through.totalP(0.5) - direct.totalP(0.5), through.totalP(0.99) - direct.totalP(0.99),
+            through.perSecond(), through.ok(), through.count(), ttft);
+      }
+      System.out.printf("[load] resident memory after %d clients: %d MB%n", clients, rssMb(service.pid()));
+    }
+  }
+
+  private static void throughput(OllamaStandIn ollama, Target target, Process service) throws Exception {
+    ollama.behave(OllamaStandIn.Behaviour.answer(OllamaStandIn.DEFAULT_ANSWER));
+    run("warm-up", target.serviceSync(), 50, Duration.ofSeconds(15), Duration.ZERO);
+    run("warm-up", target.serviceStream(), 50, Duration.ofSeconds(15), Duration.ZERO);
+    int seconds = Integer.getInteger("bench.seconds", 20);
+    for (int clients : new int[] {16, 64}) {
+      Phase direct = run("direct", target.directSync(), clients, Duration.ofSeconds(3), Duration.ofSeconds(10));
+      Phase sync = run("service", target.serviceSync(), clients, Duration.ofSeconds(3), Duration.ofSeconds(seconds));
+      System.out.printf("[load] throughput sync, %d clients: %.0f turns/s (%d/%d ok), p50 %.1f ms, p99 %.1f ms; "
+              + "stand-in alone %.0f/s; resident memory %d MB%n",
+          clients, sync.perSecond(), sync.ok(), sync.count(), sync.totalP(0.5), sync.totalP(0.99),
+          direct.perSecond(), rssMb(service.pid()));
+    }
+    Phase stream = run("service", target.serviceStream(), 64, Duration.ofSeconds(3), Duration.ofSeconds(seconds));
+    System.out.printf("[load] throughput stream, 64 clients: %.0f turns/s (%d/%d ok), p50 %.1f ms, p99 %.1f ms%n",
+        stream.perSecond(), stream.ok(), stream.count(), stream.totalP(0.5), stream.totalP(0.99));
+  }
+
+  private static void streams(OllamaStandIn ollama, Target target, Process service, int count) throws Exception {
+    Duration perWord = Duration.ofSeconds(5);
+    ollama.behave(OllamaStandIn.Behaviour.answer(OllamaStandIn.DEFAULT_ANSWER, perWord));
+    int words = OllamaStandIn.DEFAULT_ANSWER.split("\\s+").length;
+    AtomicInteger open = new AtomicInteger();
+    AtomicInteger maxOpen = new AtomicInteger();
+    Queue<Result> results = new ConcurrentLinkedQueue<>();
+    CountDownLatch finished = new CountDownLatch(count);
+    long start = System.nanoTime();
+    long peakRss = 0;
+    // Opened as fast as the service takes them; each lasts words × 5 s, so they overlap.
+    for (int i = 0; i < count; i++) {
+      Call call = target.serviceStream();
+      Listener listener = new Listener(true, open, maxOpen);
+      CLIENT.sendAsync(call.request(), HttpResponse.BodyHandlers.fromLineSubscriber(listener))
+          .whenComplete((response, failure) -> failed(listener, failure).whenComplete((v, f) -> {
+            results.add(listener.result(response == null ? -1 : response.statusCode(), failure == null && f == null, call));
+            finished.countDown();
+          }));
+      if (i % 50 == 49) {
+        Thread.sleep(250);
+        peakRss = Math.max(peakRss, rssMb(service.pid()));
+      }
+    }
+    while (!finished.await(1, TimeUnit.SECONDS)) {
+      peakRss = Math.max(peakRss, rssMb(service.pid()));
+      if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(400)) {
+        break;
+      }
+    }
+    long complete = results.stream().filter(Result::ok).count();
+    long allWords = results.stream().filter(r -> r.ok() && r.wholeAnswer()).count();
+    System.out.printf("[load] streams: %d opened, at most %d open at once (disclosure received, done not yet), "
+            + "%d complete with disclosure, deltas and done, %d of them with the whole answer (%d words) in their deltas; peak resident memory %d MB; "
+            + "stream duration p50 %.1f s, p99 %.1f s (stand-in alone: %d s)%n",
+        count, maxOpen.get(), complete, allWords, words, peakRss,
+        percentile(results.stream().map(Result::totalNanos).toList(), 0.5) / 1e9,
+        percentile(results.stream().map(Result::totalNanos).toList(), 0.99) / 1e9,
+        perWord.multipliedBy(words).toSeconds());
+    results.stream().filter(r -> !r.ok()).limit(3).forEach(r -> System.out.println("[load] failed stream: " + r));
+  }
+
+  // --- closed-loop load --------------------------------------------------------------------------
+
+  /** Each client sends its next request when the previous one ended; samples within the window count. */
+  private static Phase run(String name, Call prototype, int clients, Duration warm, Duration measure)
+      throws InterruptedException {
+    long begin = System.nanoTime();
+    long measureFrom = begin + warm.toNanos();
+    long end = measureFrom + measure.toNanos();
+    Queue<Result> results = new ConcurrentLinkedQueue<>();
+    CountDownLatch stopped = new CountDownLatch(clients);
+    for (int i = 0; i < clients; i++) {
+      next(prototype, results, measureFrom, end, stopped);
+    }
+    stopped.await();
+    return new Phase(name, new ArrayList<>(results), measure);
+  }
+
+  private static void next(Call call, Queue<Result> results, long measureFrom, long end, CountDownLatch stopped) {
+    Listener listener = new Listener(call.stream(), null, null);
+    CLIENT.sendAsync(call.request(), HttpResponse.BodyHandlers.fromLineSubscriber(listener))
+        .whenComplete((response, failure) -> failed(listener, failure).whenComplete((v, f) -> {
+          Result result = listener.result(response == null ? -1 : response.statusCode(), failure == null && f == null, call);
+          if (listener.startNanos >= measureFrom && listener.endNanos <= end) {
+            results.add(result);
+          }
+          if (System.nanoTime() < end) {
+            next(call, results, measureFrom, end, stopped);
+          } else {
+            stopped.countDown();
+          }
+        }));
+  }
+
+  // A connection that never opened never reaches the listener: end it here.
+  private static CompletableFuture<Void> failed(Listener listener, Throwable failure) {
+    if (failure != null && !listener.done.isDone()) {
+      listener.onError(failure);
+    }
+    return listener.done;
+  }
+
+  record Call(HttpRequest request, boolean stream, boolean service) {}
+
+  record Target(int port, String ollama) {
+    Call serviceSync() {
+      return service("/api/v1/chat", false);
+    }
+
+    Call serviceStream() {
+      return service("/api/v1/chat/stream", true);
+    }
+
+    Call directSync() {
+      return direct(false);
+    }
+
+    Call directStream() {
+      return direct(true);
+    }
+
+    private Call service(String path, boolean stream) {
+      return new Call(post(URI.create("http://127.0.0.1:" + port + path), "{\"message\":\"" + QUESTION + "\"}"), stream, true);
+    }
+
+    private Call direct(boolean stream) {
+      String body = "{\"model\":\"" + MODEL + "\",\"stream\":" + stream
+          + ",\"messages\":[{\"role\":\"user\",\"content\":\"" + QUESTION + "\"}]}";
+      return new Call(post(URI.create(ollama + "/api/chat"), body), stream, false);
+    }
+
+    private static HttpRequest post(URI uri, String body) {
+      return HttpRequest.newBuilder(uri)
+          .header("Content-Type", "application/json")
+          .timeout(Duration.ofSeconds(300))
+          .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+          .build();
+    }
+  }
+
+  /** Timestamps of one response's lines: the first model token, the end, and what the events were. */
+  static final class Listener implements Flow.Subscriber<String> {
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+    final long startNanos = System.nanoTime();
+    final boolean stream;
+    final AtomicInteger open;
+    final AtomicInteger maxOpen;
+    final StringBuilder body = new StringBuilder();
+    final StringBuilder deltaText = new StringBuilder();
+    final List<String> events = new ArrayList<>();
+    volatile long firstNanos = -1;
+    volatile long endNanos;
+    int lines;
+
+    Listener(boolean stream, AtomicInteger open, AtomicInteger maxOpen) {
+      this.stream = stream;
+      this.open = open;
+      this.maxOpen = maxOpen;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(String line) {
+      lines++;
+      if (line.startsWith("event:")) {
+        String event = line.substring(6).trim();
+        events.add(event);
+        if (event.equals("disclosure") && open != null) {
+          maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+        }
+        if (event.equals("delta") && firstNanos < 0) {
+          firstNanos = System.nanoTime();
+        }
+      } else if (!line.isEmpty() && firstNanos < 0 && line.startsWith("{") && stream && !line.contains("\"done\":true")) {
+        firstNanos = System.nanoTime(); // NDJSON straight from the stand-in: the first token's line
+      }
+      if (!stream || line.startsWith("data:") && events.size() > 0 && events.get(events.size() - 1).equals("done")) {
+        body.append(line);
+      }
+      if (line.startsWith("data:") && events.size() > 0 && events.get(events.size() - 1).equals("delta")) {
+        deltaText.append(line);
+      }
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      finish();
+      done.completeExceptionally(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+      finish();
+      done.complete(null);
+    }
+
+    private void finish() {
+      endNanos = System.nanoTime();
+      if (open != null && events.contains("disclosure")) {
+        open.decrementAndGet();
+      }
+    }
+
+    Result result(int status, boolean completed, Call call) {
+      boolean ok = completed && status == 200;
+      if (call.service()) {
+        // A turn counts only as a labelled AI answer; streams must run disclosure → delta… → done.
+        ok &= body.indexOf("\"AI_GENERATED\"") >= 0 && body.indexOf("KI-generiert") >= 0;
+        if (call.stream()) {
+          ok &= !events.isEmpty() && events.get(0).equals("disclosure")
+              && events.get(events.size() - 1).equals("done") && !events.contains("fallback");
+        }
+      }
+      long deltas = events.stream().filter("delta"::equals).count();
+      // The stand-in's answer, both sentences, as the citizen saw it in the deltas.
+      boolean whole = deltaText.indexOf("hilft Ihnen gerne weiter") >= 0 && deltaText.indexOf("oder telefonisch") >= 0;
+      return new Result(ok, status, firstNanos < 0 ? -1 : firstNanos - startNanos, endNanos - startNanos, (int) deltas, whole,
+          ok ? "" : events + " " + body.substring(0, Math.min(300, body.length())));
+    }
+  }
+
+  record Result(boolean ok, int status, long firstNanos, long totalNanos, int deltas, boolean wholeAnswer, String detail) {}
+
+  record Phase(String name, List<Result> results, Duration measure) {
+    int count() {
+      return results.size();
+    }
+
+    int ok() {
+      return (int) results.stream().filter(Result::ok).count();
+    }
+
+    double perSecond() {
+      return ok() / (measure.toNanos() / 1e9);
+    }
+
+    double totalP(double p) {
+      return percentile(results.stream().filter(Result::ok).map(Result::totalNanos).toList(), p) / 1e6;
+    }
+
+    double firstP(double p) {
+      return percentile(results.stream().filter(r -> r.ok() && r.firstNanos() >= 0).map(Result::firstNanos).toList(), p) / 1e6;
+    }
+  }
+
+  private static double percentile(List<Long> values, double p) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
+  }
+
+  private static long rssMb(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+      }
+    }
+    return -1;
+  }
+
+  private static void awaitReady(int port, Process service, Path log) throws Exception {
+    for (int i = 0; i < 1800; i++) {
+      if (!service.isAlive()) {
+        throw new IllegalStateException("service died: " + Files.readString(log));
+      }
+      try {
+        if (CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("not ready in 90 s");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
