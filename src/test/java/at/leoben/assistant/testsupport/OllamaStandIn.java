@@ -87,6 +87,10 @@ public final class OllamaStandIn implements AutoCloseable {
         // Without TCP_NODELAY the JDK server's split header/body writes meet delayed ACKs: ~40 ms a call.
         // Read once when the JDK server's configuration is first loaded.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // Ollama (Go's http.Server without an idle timeout) keeps idle keep-alive connections open;
+        // the JDK server would close them after 30 s, and a request racing that close on a pooled
+        // connection fails in a way Ollama never causes. Keep them, as Ollama does.
+        System.setProperty("sun.net.httpserver.idleInterval", String.valueOf(Duration.ofDays(1).toSeconds()));
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
