@@ -24,6 +24,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -85,7 +86,7 @@ class StaffUiBrowserTest {
     assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Prüfliste");
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("reason"))).selectByValue("CITIZEN_FEEDBACK");
-    browser.findElement(By.cssSelector("form.filters button")).click();
+    clickAndAwaitNewPage(browser.findElement(By.cssSelector("form.filters button")));
     WebElement row = findRowOnAnyPage(flagged.itemId());
     row.findElement(By.partialLinkText("Öffnen")).click();
 
@@ -168,6 +169,13 @@ class StaffUiBrowserTest {
   }
 
   /** Oldest first: walk the pages until the item's row shows up. */
+  /** Clicks and waits until the old page is gone, so that no element of it is used afterwards. */
+  private void clickAndAwaitNewPage(WebElement element) {
+    WebElement oldPage = browser.findElement(By.tagName("html"));
+    element.click();
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
+  }
+
   private WebElement findRowOnAnyPage(String itemId) {
     for (int page = 0; page < 100; page++) {
       List<WebElement> rows = browser.findElements(By.cssSelector("tr[data-item='" + itemId + "']"));
@@ -176,7 +184,7 @@ class StaffUiBrowserTest {
       }
       List<WebElement> next = browser.findElements(By.cssSelector("a[rel=next]"));
       assertThat(next).as("item " + itemId + " in the queue").isNotEmpty();
-      next.get(0).click();
+      clickAndAwaitNewPage(next.get(0));
       waitFor(By.cssSelector("table.queue"));
     }
     throw new AssertionError("item not found in the queue");
