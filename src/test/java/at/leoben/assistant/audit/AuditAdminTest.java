@@ -10,6 +10,7 @@ import at.leoben.assistant.testsupport.Citizen;
 import at.leoben.assistant.testsupport.Db;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
 import at.leoben.assistant.testsupport.Staff;
+import at.leoben.assistant.testsupport.Questions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,7 +33,7 @@ class AuditAdminTest {
   @Inject RetentionJob retention;
 
   private static String conversation() {
-    var reply = Citizen.ask("Wo gebe ich eine Fundsache ab? " + UUID.randomUUID());
+    var reply = Citizen.ask(Questions.unique("Wo gebe ich eine Fundsache ab?"));
     given().contentType("application/json")
         .header("X-Conversation-Token", (String) reply.path("conversationToken"))
         .body(Map.of("message", "Und wann hat es offen?", "conversationId", reply.path("conversationId")))

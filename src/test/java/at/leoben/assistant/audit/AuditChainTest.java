@@ -9,6 +9,7 @@ import at.leoben.assistant.testsupport.Citizen;
 import at.leoben.assistant.testsupport.Db;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
 import at.leoben.assistant.testsupport.Staff;
+import at.leoben.assistant.testsupport.Questions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -57,7 +58,7 @@ class AuditChainTest {
   }
 
   private static String question() {
-    return "Wo gebe ich eine Fundsache ab? " + UUID.randomUUID();
+    return Questions.unique("Wo gebe ich eine Fundsache ab?");
   }
 
   /** The seq of the newest entry of a fresh turn, once the sealer chained it. */

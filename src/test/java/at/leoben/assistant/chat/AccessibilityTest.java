@@ -8,12 +8,12 @@ import at.leoben.assistant.testsupport.InjectOllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
+import at.leoben.assistant.testsupport.Questions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class AccessibilityTest {
     ollama.behave(Behaviour.answer("Fundsachen geben Sie im Fundamt im Rathaus ab [1]."));
     browser.get(url("/"));
     new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("la-input")))
-        .sendKeys("Wo gebe ich eine Fundsache ab? " + UUID.randomUUID());
+        .sendKeys(Questions.unique("Wo gebe ich eine Fundsache ab?"));
     browser.findElement(By.id("la-send")).click();
     new WebDriverWait(browser, Duration.ofSeconds(15))
         .until(d -> d.findElement(By.cssSelector("li[data-ai-generated='true'] .la-feedback")));

@@ -11,6 +11,7 @@ import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
 import at.leoben.assistant.testsupport.Sse;
 import at.leoben.assistant.testsupport.Staff;
+import at.leoben.assistant.testsupport.Questions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,7 +47,7 @@ class PlainLanguageTest {
   }
 
   private static String question() {
-    return "Wo gebe ich eine Fundsache ab? " + UUID.randomUUID();
+    return Questions.unique("Wo gebe ich eine Fundsache ab?");
   }
 
   private static Map<String, Object> body(String message, Boolean plain, String language) {
@@ -129,7 +130,7 @@ class PlainLanguageTest {
 
   @Test
   void englishGetsPlainEnglishAndAFollowUpMayAskForPlainLanguageToo() {
-    ExtractableResponse<Response> first = ask(body("Where do I hand in something I found? " + UUID.randomUUID(), true, "en"));
+    ExtractableResponse<Response> first = ask(body(Questions.unique("Where do I hand in something I found?"), true, "en"));
     assertThat(lastSystemPrompt()).contains(PLAIN_ENGLISH).contains("active voice").doesNotContain(PLAIN_GERMAN);
 
     // Each turn says what it wants: a follow-up without the switch gets a standard answer.

@@ -8,6 +8,7 @@ import at.leoben.assistant.testsupport.InjectOllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
+import at.leoben.assistant.testsupport.Questions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -76,7 +77,7 @@ class WidgetBrowserTest {
     assertThat(intro.findElement(By.tagName("a")).getAttribute("href")).endsWith("/transparenz?lang=de");
 
     ollama.behave(Behaviour.answer("Fundsachen geben Sie im Fundamt im Rathaus ab [1]."));
-    ask("Wo gebe ich eine Fundsache ab? " + UUID.randomUUID());
+    ask(Questions.unique("Wo gebe ich eine Fundsache ab?"));
     WebElement answer = waitFor("li[data-ai-generated='true'] .la-feedback");
     WebElement item = browser.findElement(By.cssSelector("li[data-ai-generated='true']"));
     assertThat(item.findElement(By.className("la-badge")).getText()).startsWith("KI-generiert");
@@ -119,7 +120,7 @@ class WidgetBrowserTest {
   @Test
   void modelOutputWithMarkupIsShownAsTextAndNeverRuns() {
     ollama.behave(Behaviour.answer("Im Rathaus. <script>window.hacked = 1</script><img src=x onerror=\"window.hacked = 2\">"));
-    ask("Wo gebe ich eine Fundsache ab? " + UUID.randomUUID());
+    ask(Questions.unique("Wo gebe ich eine Fundsache ab?"));
     WebElement text = waitFor("li[data-ai-generated='true'] .la-feedback").findElement(By.xpath("..")).findElement(By.className("la-text"));
     assertThat(text.getText()).contains("<script>window.hacked = 1</script>").contains("<img src=x");
     assertThat(browser.findElements(By.cssSelector("#la-log img, #la-log script"))).isEmpty();
@@ -170,7 +171,7 @@ class WidgetBrowserTest {
     assertThat(waitFor("#la-plain").getAttribute("aria-pressed")).isEqualTo("true");
     js("window.sent = []; const send = window.fetch;"
         + "window.fetch = (url, init) => { if (init && init.body) window.sent.push(init.body); return send(url, init); };");
-    ask("Wo gebe ich eine Fundsache ab? " + UUID.randomUUID());
+    ask(Questions.unique("Wo gebe ich eine Fundsache ab?"));
     waitFor("li[data-ai-generated='true'] .la-feedback");
     assertThat((String) js("return window.sent[0]")).contains("\"plainLanguage\":true");
     assertThat(lastSystemPrompt()).contains("Einfache Sprache:");
@@ -183,7 +184,7 @@ class WidgetBrowserTest {
     assertThat(english.getAttribute("aria-pressed")).isEqualTo("false");
     assertThat(js("return sessionStorage.getItem('leoben-assistant-plain')")).isEqualTo("false");
     js("window.sent = [];");
-    ask("Where do I hand in something I found? " + UUID.randomUUID());
+    ask(Questions.unique("Where do I hand in something I found?"));
     new WebDriverWait(browser, Duration.ofSeconds(15))
         .until(d -> d.findElements(By.cssSelector("li[data-ai-generated='true'] .la-feedback")).size() == 1);
     assertThat((String) js("return window.sent[0]")).doesNotContain("plainLanguage");
@@ -198,7 +199,7 @@ class WidgetBrowserTest {
   @Test
   void aBrokenStreamEndsInTheHumanChannelsNotASpinner() {
     ollama.behave(Behaviour.dropAfter(1));
-    ask("Wo gebe ich eine Fundsache ab? " + UUID.randomUUID());
+    ask(Questions.unique("Wo gebe ich eine Fundsache ab?"));
     WebElement last = new WebDriverWait(browser, Duration.ofSeconds(20))
         .until(d -> {
           var items = d.findElements(By.cssSelector("#la-log li.la-assistant"));

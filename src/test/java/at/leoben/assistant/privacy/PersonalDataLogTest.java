@@ -8,6 +8,7 @@ import at.leoben.assistant.testsupport.InjectOllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
+import at.leoben.assistant.testsupport.Questions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -99,7 +100,7 @@ class PersonalDataLogTest {
   void personalDataReachesNeitherLogsNorDatabaseNorModel() {
     // The model repeats what it got and adds data of its own; then it fails on the next turns.
     ollama.behave(Behaviour.answer("Gerne, Frau Erika Musterfrau: Ihre IBAN AT61 1904 3002 3457 3201 brauchen wir nicht [1]."));
-    String question = QUESTION + UUID.randomUUID();
+    String question = Questions.unique(QUESTION);
     var reply = given().contentType(ContentType.JSON).body(Map.of("message", question)).post("/api/v1/chat")
         .then().statusCode(200).extract();
     String conversation = reply.path("conversationId");
@@ -111,7 +112,7 @@ class PersonalDataLogTest {
     given().contentType(ContentType.JSON).header("X-Conversation-Token", token)
         .body(Map.of("message", QUESTION, "conversationId", conversation)).post("/api/v1/chat").then().statusCode(200);
     given().contentType(ContentType.JSON).accept("text/event-stream")
-        .body(Map.of("message", QUESTION + UUID.randomUUID())).post("/api/v1/chat/stream").then().statusCode(200);
+        .body(Map.of("message", Questions.unique(QUESTION))).post("/api/v1/chat/stream").then().statusCode(200);
 
     // The model never saw the data.
     assertThat(ollama.chatRequests()).isNotEmpty();

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import at.leoben.assistant.testsupport.Citizen;
 import at.leoben.assistant.testsupport.Db;
+import at.leoben.assistant.testsupport.Questions;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -17,7 +18,7 @@ final class Reviews {
 
   /** A first question unique to this test run, that the starter knowledge can answer. */
   static String uniqueQuestion() {
-    return "Wo kann ich eine Fundsache abgeben? " + UUID.randomUUID();
+    return Questions.unique("Wo kann ich eine Fundsache abgeben?");
   }
 
   record Flagged(String question, String conversationId, String token, String messageId, String itemId) {}
