@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.nullValue;
 import at.leoben.assistant.testsupport.Citizen;
 import at.leoben.assistant.testsupport.Db;
 import at.leoben.assistant.testsupport.InjectOllamaStandIn;
+import at.leoben.assistant.testsupport.Metrics;
 import at.leoben.assistant.testsupport.OllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
@@ -344,17 +345,8 @@ class ReviewApiTest {
   void operatorsSeeTheBacklogAsMetrics() {
     askAndRateDown(uniqueQuestion());
     long waiting = (Long) Db.rows("select count(*) as n from review_item where status in ('OPEN', 'IN_REVIEW')").get(0).get("n");
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-    assertThat(metric(metrics, "assistant_review_backlog")).isEqualTo(waiting);
-    assertThat(metric(metrics, "assistant_review_oldest_age_seconds")).isGreaterThanOrEqualTo(0);
-  }
-
-  private static double metric(String metrics, String name) {
-    return metrics.lines()
-        .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError(name + " not in /q/metrics"));
+    assertThat(Metrics.required("assistant_review_backlog")).isEqualTo(waiting);
+    assertThat(Metrics.required("assistant_review_oldest_age_seconds")).isGreaterThanOrEqualTo(0);
   }
 
   @Test
