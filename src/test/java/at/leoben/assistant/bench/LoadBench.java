@@ -25,6 +25,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Run by hand through {@code bench/load.sh}: the packaged service under concurrent load, next to
@@ -42,6 +44,9 @@ public final class LoadBench {
 
   private static final String MODEL = "llama3.1:8b";
   private static final String QUESTION = "Wann hat das Bürgerservice geöffnet?";
+  private static final Pattern CONTENT = Pattern.compile("\"content\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+  // As the service's ScreenedStream ends a sentence: ". ", "! ", "? " or a line break.
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s|\n");
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30)).build();
 
@@ -126,18 +131,22 @@ public final class LoadBench {
     ollama.behave(OllamaStandIn.Behaviour.answer(OllamaStandIn.DEFAULT_ANSWER, Duration.ofMillis(1)));
     run("warm-up", target.serviceSync(), 20, Duration.ofSeconds(15), Duration.ZERO);
     run("warm-up", target.serviceStream(), 20, Duration.ofSeconds(10), Duration.ZERO);
-    System.out.println("[load] | kind | clients | direct p50 / p99 | service p50 / p99 | added p50 / p99 | turns/s | ok | first token direct p50 / p99 | service | added p50 / p99 |");
+    System.out.println("[load] | kind | clients | direct p50 / p99 | service p50 / p99 | added p50 / p99 | turns/s | ok"
+        + " | first token direct p50 / p99 | first sentence direct | first delta service | added p50 / p99 |");
     for (int clients : new int[] {1, 50, 200}) {
       for (boolean stream : new boolean[] {false, true}) {
         Duration warm = Duration.ofSeconds(3);
         Duration measure = Duration.ofSeconds(clients == 1 ? 10 : 15);
         Phase direct = run("direct", stream ? target.directStream() : target.directSync(), clients, warm, measure);
         Phase through = run("service", stream ? target.serviceStream() : target.serviceSync(), clients, warm, measure);
+        // Added time to first token: the service's first delta (a screened sentence) minus the
+        // stand-in's own time to the end of its first sentence.
         String ttft = stream
-            ? String.format(" %.1f / %.1f | %.1f / %.1f | **%.1f / %.1f** |",
-                direct.firstP(0.5), direct.firstP(0.99), through.firstP(0.5), through.firstP(0.99),
-                through.firstP(0.5) - direct.firstP(0.5), through.firstP(0.99) - direct.firstP(0.99))
-            : " | | |";
+            ? String.format(" %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | **%.1f / %.1f** |",
+                direct.firstP(0.5), direct.firstP(0.99), direct.sentenceP(0.5), direct.sentenceP(0.99),
+                through.firstP(0.5), through.firstP(0.99),
+                through.firstP(0.5) - direct.sentenceP(0.5), through.firstP(0.99) - direct.sentenceP(0.99))
+            : " | | | |";
         System.out.printf("[load] | %s | %d | %.1f / %.1f | %.1f / %.1f | **%.1f / %.1f** | %.0f | %d/%d |%s%n",
             stream ? "stream" : "sync", clients, direct.totalP(0.5), direct.totalP(0.99),
             through.totalP(0.5), through.totalP(0.99),
@@ -155,15 +164,40 @@ public final class LoadBench {
     int seconds = Integer.getInteger("bench.seconds", 20);
     for (int clients : new int[] {16, 64}) {
       Phase direct = run("direct", target.directSync(), clients, Duration.ofSeconds(3), Duration.ofSeconds(10));
+      CompletableFuture<Long> cpu = cpuMillisDuring(service.pid(), Duration.ofSeconds(3), Duration.ofSeconds(seconds));
       Phase sync = run("service", target.serviceSync(), clients, Duration.ofSeconds(3), Duration.ofSeconds(seconds));
       System.out.printf("[load] throughput sync, %d clients: %.0f turns/s (%d/%d ok), p50 %.1f ms, p99 %.1f ms; "
-              + "stand-in alone %.0f/s; resident memory %d MB%n",
+              + "service CPU %.1f ms per turn; stand-in alone %.0f/s; resident memory %d MB%n",
           clients, sync.perSecond(), sync.ok(), sync.count(), sync.totalP(0.5), sync.totalP(0.99),
-          direct.perSecond(), rssMb(service.pid()));
+          (double) cpu.join() / sync.ok(), direct.perSecond(), rssMb(service.pid()));
     }
+    CompletableFuture<Long> cpu = cpuMillisDuring(service.pid(), Duration.ofSeconds(3), Duration.ofSeconds(seconds));
     Phase stream = run("service", target.serviceStream(), 64, Duration.ofSeconds(3), Duration.ofSeconds(seconds));
-    System.out.printf("[load] throughput stream, 64 clients: %.0f turns/s (%d/%d ok), p50 %.1f ms, p99 %.1f ms%n",
-        stream.perSecond(), stream.ok(), stream.count(), stream.totalP(0.5), stream.totalP(0.99));
+    System.out.printf("[load] throughput stream, 64 clients: %.0f turns/s (%d/%d ok), p50 %.1f ms, p99 %.1f ms; "
+            + "service CPU %.1f ms per turn%n",
+        stream.perSecond(), stream.ok(), stream.count(), stream.totalP(0.5), stream.totalP(0.99),
+        (double) cpu.join() / stream.ok());
+  }
+
+  /** CPU time (user + system) the service process used in the measured window after {@code warm}. */
+  private static CompletableFuture<Long> cpuMillisDuring(long pid, Duration warm, Duration measure) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        Thread.sleep(warm.toMillis());
+        long before = cpuMillis(pid);
+        Thread.sleep(measure.toMillis());
+        return cpuMillis(pid) - before;
+      } catch (IOException | InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  /** utime + stime from /proc/<pid>/stat, in clock ticks of 10 ms (USER_HZ 100 on Linux). */
+  private static long cpuMillis(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
   }
 
   private static void streams(OllamaStandIn ollama, Target target, Process service, int count) throws Exception {
@@ -298,6 +332,10 @@ public final class LoadBench {
     final StringBuilder deltaText = new StringBuilder();
     final List<String> events = new ArrayList<>();
     volatile long firstNanos = -1;
+    // The service shows text a sentence at a time, after screening it: the stand-in's own time to
+    // its first sentence end is what the service's first delta is compared with.
+    volatile long sentenceNanos = -1;
+    final StringBuilder modelText = new StringBuilder();
     volatile long endNanos;
     int lines;
 
@@ -323,9 +361,21 @@ public final class LoadBench {
         }
         if (event.equals("delta") && firstNanos < 0) {
           firstNanos = System.nanoTime();
+          sentenceNanos = firstNanos;
         }
-      } else if (!line.isEmpty() && firstNanos < 0 && line.startsWith("{") && stream && !line.contains("\"done\":true")) {
-        firstNanos = System.nanoTime(); // NDJSON straight from the stand-in: the first token's line
+      } else if (!line.isEmpty() && line.startsWith("{") && stream && !line.contains("\"done\":true")) {
+        // NDJSON straight from the stand-in: the first token's line, then the end of the first sentence.
+        long now = System.nanoTime();
+        if (firstNanos < 0) {
+          firstNanos = now;
+        }
+        Matcher content = CONTENT.matcher(line);
+        if (sentenceNanos < 0 && content.find()) {
+          modelText.append(content.group(1).replace("\\n", "\n"));
+          if (SENTENCE_END.matcher(modelText).find()) {
+            sentenceNanos = now;
+          }
+        }
       }
       if (!stream || line.startsWith("data:") && events.size() > 0 && events.get(events.size() - 1).equals("done")) {
         body.append(line);
@@ -367,12 +417,13 @@ public final class LoadBench {
       long deltas = events.stream().filter("delta"::equals).count();
       // The stand-in's answer, both sentences, as the citizen saw it in the deltas.
       boolean whole = deltaText.indexOf("hilft Ihnen gerne weiter") >= 0 && deltaText.indexOf("oder telefonisch") >= 0;
-      return new Result(ok, status, firstNanos < 0 ? -1 : firstNanos - startNanos, endNanos - startNanos, (int) deltas, whole,
+      return new Result(ok, status, firstNanos < 0 ? -1 : firstNanos - startNanos,
+          sentenceNanos < 0 ? -1 : sentenceNanos - startNanos, endNanos - startNanos, (int) deltas, whole,
           ok ? "" : events + " " + body.substring(0, Math.min(300, body.length())));
     }
   }
 
-  record Result(boolean ok, int status, long firstNanos, long totalNanos, int deltas, boolean wholeAnswer, String detail) {}
+  record Result(boolean ok, int status, long firstNanos, long sentenceNanos, long totalNanos, int deltas, boolean wholeAnswer, String detail) {}
 
   record Phase(String name, List<Result> results, Duration measure) {
     int count() {
@@ -393,6 +444,11 @@ public final class LoadBench {
 
     double firstP(double p) {
       return percentile(results.stream().filter(r -> r.ok() && r.firstNanos() >= 0).map(Result::firstNanos).toList(), p) / 1e6;
+    }
+
+    double sentenceP(double p) {
+      return percentile(
+          results.stream().filter(r -> r.ok() && r.sentenceNanos() >= 0).map(Result::sentenceNanos).toList(), p) / 1e6;
     }
   }
 
