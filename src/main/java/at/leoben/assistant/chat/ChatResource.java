@@ -42,8 +42,8 @@ public class ChatResource {
   @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChatReply.class)))
   public Response chat(String body, @HeaderParam(TOKEN_HEADER) String token) {
     long started = System.nanoTime();
-    TurnService.Turn turn = turns.begin(parser.parse(body), token);
-    TurnResult result = turns.answer(turn, turns.plan(turn));
+    TurnService.Prepared prepared = turns.prepare(parser.parse(body), token);
+    TurnResult result = turns.answer(prepared.turn(), prepared.plan());
     metrics.turnFinished("sync", result.reply().kind(), started);
     Response.ResponseBuilder response = Response.ok(result.reply());
     result.disclosureHeader().ifPresent(header -> response.header(Disclosures.HEADER, header));
@@ -60,8 +60,9 @@ public class ChatResource {
       @Context Sse sse,
       HttpServerResponse http) {
     long started = System.nanoTime();
-    TurnService.Turn turn = turns.begin(parser.parse(body), token);
-    TurnService.Plan plan = turns.plan(turn);
+    TurnService.Prepared prepared = turns.prepare(parser.parse(body), token);
+    TurnService.Turn turn = prepared.turn();
+    TurnService.Plan plan = prepared.plan();
     // Headers go out before the first token, so any stream that may carry model output is labelled.
     // Set on the Vert.x response: Quarkus REST ignores RestMulti headers for SSE (quarkus#44902).
     turns.header(plan).ifPresent(header -> http.putHeader(Disclosures.HEADER, header));

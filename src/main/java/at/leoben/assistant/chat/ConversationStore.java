@@ -67,8 +67,6 @@ class ConversationStore {
       conversation.tokenHash = ConversationTokens.hash(ref.token());
       conversation.language = ref.language().code();
       conversation.createdAt = now;
-      conversation.updatedAt = now;
-      conversation.persist();
     } else {
       // Serialises turns of one conversation, so message positions stay gapless and unique.
       conversation = Conversation.findById(ref.id(), LockModeType.PESSIMISTIC_WRITE);
@@ -79,7 +77,6 @@ class ConversationStore {
     }
     Message question = message(conversation, Message.Author.CITIZEN, turn.question(), now);
     question.id = UUID.randomUUID();
-    question.persist();
 
     // An AI answer is delivered as written but kept without personal data it may repeat.
     String storedReply = turn.disclosure() != null ? redactor.redact(turn.replyText()) : turn.replyText();
@@ -100,8 +97,13 @@ class ConversationStore {
     }
     reply.reviewStatus = turn.reviewStatus();
     reply.reviewedRole = turn.reviewedRole();
-    reply.persist();
     conversation.updatedAt = now;
+    if (ref.isNew()) {
+      // Inserted with its final message count: no second statement to update it.
+      conversation.persist();
+    }
+    question.persist();
+    reply.persist();
 
     audit.recordTurn(
         new AuditRecord(

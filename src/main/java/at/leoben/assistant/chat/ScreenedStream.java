@@ -5,22 +5,32 @@ import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.guard.OutputFinding;
 import at.leoben.assistant.guard.OutputScreen;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Screens a streamed answer as it arrives. Text is held back until a sentence ends, then the whole
- * answer so far is screened, and only a clean sentence is sent: a withheld answer stops before the
- * citizen sees the offending sentence. The disclosure goes out with the first sentence.
+ * Screens a streamed answer as it arrives. Text is held back until a sentence ends; then the new
+ * sentences are screened together with the sentences before them that a finding could reach back
+ * over ({@link OutputScreen#REACH_WORDS}), and only clean text is sent: a withheld answer stops
+ * before the citizen sees the offending sentence. Screening only that window keeps the cost of a
+ * long answer linear in its length (screening the whole answer at every sentence grew with its
+ * square). The complete answer is screened once more as a whole before it is stored. The
+ * disclosure goes out with the first sentence.
  */
 final class ScreenedStream {
 
   /** What to send now, and whether the answer is withheld from here on. */
   record Step(List<StreamEvent> events, boolean withheld) {}
 
+  /** A piece of text sent to the citizen: where it starts in {@link #shown}, and its words. */
+  private record Sent(int start, int words) {}
+
   private final OutputScreen screen;
   private final Disclosure disclosure;
   private final StringBuilder shown = new StringBuilder();
   private final StringBuilder pending = new StringBuilder();
+  private final List<Sent> sent = new ArrayList<>();
   private List<OutputFinding> findings = List.of();
   private boolean disclosed;
   private boolean withheld;
@@ -66,12 +76,32 @@ final class ScreenedStream {
   }
 
   private Step release(int end) {
-    findings = screen.screen(shown + pending.substring(0, end));
+    findings = merge(findings, screen.screen(shown.substring(contextStart()) + pending.substring(0, end)));
     if (Screening.withholds(findings)) {
       withheld = true;
       return new Step(List.of(), true);
     }
     return emit(end);
+  }
+
+  /** The start of the latest sent pieces that hold at least {@link OutputScreen#REACH_WORDS} words. */
+  private int contextStart() {
+    int words = 0;
+    for (int i = sent.size() - 1; i >= 0; i--) {
+      words += sent.get(i).words();
+      if (words >= OutputScreen.REACH_WORDS) {
+        return sent.get(i).start();
+      }
+    }
+    return 0;
+  }
+
+  /** Earlier findings stay (the window has moved past them); new categories are added. */
+  private static List<OutputFinding> merge(List<OutputFinding> earlier, List<OutputFinding> found) {
+    Map<OutputFinding.Category, OutputFinding> all = new EnumMap<>(OutputFinding.Category.class);
+    found.forEach(finding -> all.put(finding.category(), finding));
+    earlier.forEach(finding -> all.put(finding.category(), finding));
+    return List.copyOf(all.values());
   }
 
   private Step emit(int end) {
@@ -82,6 +112,7 @@ final class ScreenedStream {
     }
     String sentence = pending.substring(0, end);
     pending.delete(0, end);
+    sent.add(new Sent(shown.length(), screen.words(sentence)));
     shown.append(sentence);
     events.add(new StreamEvent.Delta(new DisclosedDelta(sentence, disclosure)));
     return new Step(events, false);

@@ -26,6 +26,7 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +66,9 @@ class TurnService {
   record Approved(ApprovedAnswers.InForce answer, Disclosure disclosure) implements Plan {}
 
   record AskModel(List<RetrievedPassage> passages, Disclosure disclosure) implements Plan {}
+
+  /** A turn begun and planned. */
+  record Prepared(Turn turn, Plan plan) {}
 
   private final ConversationStore store;
   private final InputGuard inputGuard;
@@ -106,6 +110,17 @@ class TurnService {
     this.redactor = redactor;
     this.config = config;
     this.clock = clock;
+  }
+
+  /**
+   * {@link #begin} and {@link #plan} with all their reads (conversation, history, approved answer,
+   * knowledge, earlier answer) in one read transaction: one connection and one commit per turn
+   * instead of one for each look-up.
+   */
+  @Transactional
+  Prepared prepare(ChatRequest request, String headerToken) {
+    Turn turn = begin(request, headerToken);
+    return new Prepared(turn, plan(turn));
   }
 
   /** Checks the input and opens the conversation; throws problem details, stores nothing. */

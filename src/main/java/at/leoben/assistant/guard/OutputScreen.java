@@ -24,6 +24,13 @@ import java.util.stream.LongStream;
 public class OutputScreen {
 
   private static final int LEAK_WORDS = 8;
+
+  /**
+   * How many words of earlier text a finding can reach back over: a stream screened piece by piece
+   * must screen each new piece with at least this many words before it, starting at a sentence
+   * start (the other checks look at one sentence at a time).
+   */
+  public static final int REACH_WORDS = LEAK_WORDS - 1;
   private static final Pattern LEAK_PHRASES =
       Pattern.compile(
           "\\b(meine? system[ -]?prompt|meine anweisungen lauten|my system[ -]?prompt|my instructions are)\\b");
@@ -51,6 +58,11 @@ public class OutputScreen {
     long[] grams = wordGrams(wordHashes(fold(systemPromptText)));
     promptGrams =
         LongStream.concat(Arrays.stream(promptGrams), Arrays.stream(grams)).sorted().distinct().toArray();
+  }
+
+  /** How many words the screen sees in a text (after folding, as it compares them). */
+  public int words(String text) {
+    return TextFold.words(fold(text)).size();
   }
 
   /** The findings for an answer, at most one per category, in category order. */
@@ -114,8 +126,6 @@ public class OutputScreen {
     return text.lines().map(TextFold::fold).collect(Collectors.joining("\n"));
   }
 
-
-
   /** One 64-bit hash (FNV-1a) per word. */
   private static long[] wordHashes(String folded) {
     return TextFold.words(folded).stream()
@@ -147,6 +157,4 @@ public class OutputScreen {
   private static List<Pattern> patterns(String resource) {
     return TextResources.lines(resource).stream().map(Pattern::compile).toList();
   }
-
-
 }

@@ -19,11 +19,6 @@ public class KnowledgeBase {
    * whose text matches all of them; only those are ranked. Ranking every passage that shares one
    * common word with the question would not scale to thousands of passages.
    */
-  /**
-   * Candidates are passages whose title, keywords or heading match any word of the question, or
-   * whose text matches all of them; only those are ranked. Ranking every passage that shares one
-   * common word with the question would not scale to thousands of passages.
-   */
   static final String SEARCH =
       """
       select p.id, d.slug, p.title, p.heading, p.content, d.source_url,
