@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The packaged service under concurrent load, next to the Ollama stand-in measured directly in the
-# same run: added latency and time to first token at 1/50/200 clients, turns per second with audit
+# same run: added latency and time to first token at 1/50/200 clients asking back to back, and at
+# 50/200 citizens who read and type between questions, turns per second with audit
 # writes, open streams with -Xmx512m, start-up and memory. Rate limits are switched off for the run
 # (ASSISTANT_RATE_LIMIT_ENABLED=false: all load comes from one address).
-# Run by hand: bash bench/load.sh [overhead|throughput|streams|all]; database buergerassistent_bench_h.
+# Run by hand: bash bench/load.sh [overhead|citizens|throughput|streams|all]; database buergerassistent_bench_h.
 # Set BENCH_JFR=1 to record the throughput part with JFR into target/load-throughput.jfr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,9 @@ BENCH_JAVA=(java -Xss256k -Dsun.net.httpserver.maxIdleConnections=5000 -cp "$CP"
 part="${1:-all}"
 if [[ "$part" == overhead || "$part" == all ]]; then
   "${BENCH_JAVA[@]}" at.leoben.assistant.bench.LoadBench "$URL" overhead
+fi
+if [[ "$part" == citizens || "$part" == all ]]; then
+  "${BENCH_JAVA[@]}" at.leoben.assistant.bench.LoadBench "$URL" citizens
 fi
 if [[ "$part" == throughput || "$part" == all ]]; then
   opts=""

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -35,7 +36,8 @@ import java.util.regex.Pattern;
  * with the stand-in, so all three share the machine's cores with the service.
  *
  * <p>Parts (first argument after the JDBC URL): {@code overhead} (p50/p99 added per turn and time
- * to first token at 1, 50, 200 clients), {@code throughput} (complete turns per second, stand-in
+ * to first token at 1, 50, 200 clients asking back to back), {@code citizens} (the same at 50 and
+ * 200 clients who pause between questions), {@code throughput} (complete turns per second, stand-in
  * answering at once), {@code streams} (concurrent open streams, stand-in streaming slowly).
  * Start-up time and resident memory are printed for every part. System property
  * {@code bench.jvmOpts} adds JVM options for the service (e.g. {@code -Xmx512m} or a JFR recording).
@@ -43,6 +45,7 @@ import java.util.regex.Pattern;
 public final class LoadBench {
 
   private static final String MODEL = "llama3.1:8b";
+  private static final int THINK_SECONDS = 5;
   private static final String QUESTION = "Wann hat das Bürgerservice geöffnet?";
   private static final Pattern CONTENT = Pattern.compile("\"content\":\"((?:[^\"\\\\]|\\\\.)*)\"");
   // As the service's ScreenedStream ends a sentence: ". ", "! ", "? " or a line break.
@@ -80,6 +83,7 @@ public final class LoadBench {
         Target target = new Target(port, ollama.baseUrl());
         switch (part) {
           case "overhead" -> overhead(ollama, target, service);
+          case "citizens" -> citizens(ollama, target, service);
           case "throughput" -> throughput(ollama, target, service);
           case "streams" -> streams(ollama, target, service, Integer.parseInt(args.length > 2 ? args[2] : "2000"));
           default -> throw new IllegalArgumentException("unknown part " + part);
@@ -131,30 +135,61 @@ public final class LoadBench {
     ollama.behave(OllamaStandIn.Behaviour.answer(OllamaStandIn.DEFAULT_ANSWER, Duration.ofMillis(1)));
     run("warm-up", target.serviceSync(), 20, Duration.ofSeconds(15), Duration.ZERO);
     run("warm-up", target.serviceStream(), 20, Duration.ofSeconds(10), Duration.ZERO);
-    System.out.println("[load] | kind | clients | direct p50 / p99 | service p50 / p99 | added p50 / p99 | turns/s | ok"
-        + " | first token direct p50 / p99 | first sentence direct | first delta service | added p50 / p99 |");
+    System.out.println(HEADER);
     for (int clients : new int[] {1, 50, 200}) {
       for (boolean stream : new boolean[] {false, true}) {
         Duration warm = Duration.ofSeconds(3);
         Duration measure = Duration.ofSeconds(clients == 1 ? 10 : 15);
         Phase direct = run("direct", stream ? target.directStream() : target.directSync(), clients, warm, measure);
         Phase through = run("service", stream ? target.serviceStream() : target.serviceSync(), clients, warm, measure);
-        // Added time to first token: the service's first delta (a screened sentence) minus the
-        // stand-in's own time to the end of its first sentence.
-        String ttft = stream
-            ? String.format(" %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | **%.1f / %.1f** |",
-                direct.firstP(0.5), direct.firstP(0.99), direct.sentenceP(0.5), direct.sentenceP(0.99),
-                through.firstP(0.5), through.firstP(0.99),
-                through.firstP(0.5) - direct.sentenceP(0.5), through.firstP(0.99) - direct.sentenceP(0.99))
-            : " | | | |";
-        System.out.printf("[load] | %s | %d | %.1f / %.1f | %.1f / %.1f | **%.1f / %.1f** | %.0f | %d/%d |%s%n",
-            stream ? "stream" : "sync", clients, direct.totalP(0.5), direct.totalP(0.99),
-            through.totalP(0.5), through.totalP(0.99),
-            through.totalP(0.5) - direct.totalP(0.5), through.totalP(0.99) - direct.totalP(0.99),
-            through.perSecond(), through.ok(), through.count(), ttft);
+        System.out.println(row(stream, clients, direct, through));
       }
       System.out.printf("[load] resident memory after %d clients: %d MB%n", clients, rssMb(service.pid()));
     }
+  }
+
+  /**
+   * Concurrent citizens as they use a chat: each reads the answer and writes the next question,
+   * here {@value #THINK_SECONDS} s on average (uniformly 0.5–1.5 times that), instead of asking
+   * again at once as in {@code overhead}, where 50 clients keep the service at its ceiling.
+   */
+  private static void citizens(OllamaStandIn ollama, Target target, Process service) throws Exception {
+    ollama.behave(OllamaStandIn.Behaviour.answer(OllamaStandIn.DEFAULT_ANSWER, Duration.ofMillis(1)));
+    run("warm-up", target.serviceSync(), 20, Duration.ofSeconds(15), Duration.ZERO);
+    run("warm-up", target.serviceStream(), 20, Duration.ofSeconds(10), Duration.ZERO);
+    Duration think = Duration.ofSeconds(THINK_SECONDS);
+    System.out.println(HEADER);
+    for (int clients : new int[] {50, 200}) {
+      for (boolean stream : new boolean[] {false, true}) {
+        Duration warm = Duration.ofSeconds(2L * THINK_SECONDS);
+        Duration measure = Duration.ofSeconds(40);
+        Phase direct = run("direct", stream ? target.directStream() : target.directSync(), clients, warm, measure, think);
+        Phase through =
+            run("service", stream ? target.serviceStream() : target.serviceSync(), clients, warm, measure, think);
+        System.out.println(row(stream, clients, direct, through));
+      }
+      System.out.printf("[load] resident memory after %d citizens: %d MB%n", clients, rssMb(service.pid()));
+    }
+  }
+
+  private static final String HEADER =
+      "[load] | kind | clients | direct p50 / p99 | service p50 / p99 | added p50 / p99 | turns/s | ok"
+          + " | first token direct p50 / p99 | first sentence direct | first delta service | added p50 / p99 |";
+
+  private static String row(boolean stream, int clients, Phase direct, Phase through) {
+    // Added time to first token: the service's first delta (a screened sentence) minus the
+    // stand-in's own time to the end of its first sentence.
+    String ttft = stream
+        ? String.format(" %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | **%.1f / %.1f** |",
+            direct.firstP(0.5), direct.firstP(0.99), direct.sentenceP(0.5), direct.sentenceP(0.99),
+            through.firstP(0.5), through.firstP(0.99),
+            through.firstP(0.5) - direct.sentenceP(0.5), through.firstP(0.99) - direct.sentenceP(0.99))
+        : " | | | |";
+    return String.format("[load] | %s | %d | %.1f / %.1f | %.1f / %.1f | **%.1f / %.1f** | %.0f | %d/%d |%s",
+        stream ? "stream" : "sync", clients, direct.totalP(0.5), direct.totalP(0.99),
+        through.totalP(0.5), through.totalP(0.99),
+        through.totalP(0.5) - direct.totalP(0.5), through.totalP(0.99) - direct.totalP(0.99),
+        through.perSecond(), through.ok(), through.count(), ttft);
   }
 
   private static void throughput(OllamaStandIn ollama, Target target, Process service) throws Exception {
@@ -247,32 +282,53 @@ public final class LoadBench {
   /** Each client sends its next request when the previous one ended; samples within the window count. */
   private static Phase run(String name, Call prototype, int clients, Duration warm, Duration measure)
       throws InterruptedException {
+    return run(name, prototype, clients, warm, measure, Duration.ZERO);
+  }
+
+  /** As above, each client waiting about {@code think} (0.5–1.5 times) before its next request. */
+  private static Phase run(String name, Call prototype, int clients, Duration warm, Duration measure, Duration think)
+      throws InterruptedException {
     long begin = System.nanoTime();
     long measureFrom = begin + warm.toNanos();
     long end = measureFrom + measure.toNanos();
     Queue<Result> results = new ConcurrentLinkedQueue<>();
     CountDownLatch stopped = new CountDownLatch(clients);
+    Client client = new Client(prototype, results, measureFrom, end, stopped, think);
     for (int i = 0; i < clients; i++) {
-      next(prototype, results, measureFrom, end, stopped);
+      // Citizens arrive spread over one think time, not all in the same millisecond.
+      client.after(think.isZero() ? 0 : ThreadLocalRandom.current().nextLong(think.toMillis()));
     }
     stopped.await();
     return new Phase(name, new ArrayList<>(results), measure);
   }
 
-  private static void next(Call call, Queue<Result> results, long measureFrom, long end, CountDownLatch stopped) {
-    Listener listener = new Listener(call.stream(), null, null);
-    CLIENT.sendAsync(call.request(), HttpResponse.BodyHandlers.fromLineSubscriber(listener))
-        .whenComplete((response, failure) -> failed(listener, failure).whenComplete((v, f) -> {
-          Result result = listener.result(response == null ? -1 : response.statusCode(), failure == null && f == null, call);
-          if (listener.startNanos >= measureFrom && listener.endNanos <= end) {
-            results.add(result);
-          }
-          if (System.nanoTime() < end) {
-            next(call, results, measureFrom, end, stopped);
-          } else {
-            stopped.countDown();
-          }
-        }));
+  private record Client(
+      Call call, Queue<Result> results, long measureFrom, long end, CountDownLatch stopped, Duration think) {
+
+    void after(long delayMillis) {
+      if (delayMillis <= 0) {
+        send();
+      } else {
+        CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS).execute(this::send);
+      }
+    }
+
+    void send() {
+      Listener listener = new Listener(call.stream(), null, null);
+      CLIENT.sendAsync(call.request(), HttpResponse.BodyHandlers.fromLineSubscriber(listener))
+          .whenComplete((response, failure) -> failed(listener, failure).whenComplete((v, f) -> {
+            Result result = listener.result(response == null ? -1 : response.statusCode(), failure == null && f == null, call);
+            if (listener.startNanos >= measureFrom && listener.endNanos <= end) {
+              results.add(result);
+            }
+            long pause = think.isZero() ? 0 : (long) (think.toMillis() * (0.5 + ThreadLocalRandom.current().nextDouble()));
+            if (System.nanoTime() + pause * 1_000_000 < end) {
+              after(pause);
+            } else {
+              stopped.countDown();
+            }
+          }));
+    }
   }
 
   // A connection that never opened never reaches the listener: end it here.
