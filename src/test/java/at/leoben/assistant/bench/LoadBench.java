@@ -40,7 +40,9 @@ import java.util.regex.Pattern;
  * 200 clients who pause between questions), {@code throughput} (complete turns per second, stand-in
  * answering at once), {@code streams} (concurrent open streams, stand-in streaming slowly).
  * Start-up time and resident memory are printed for every part. System property
- * {@code bench.jvmOpts} adds JVM options for the service (e.g. {@code -Xmx512m} or a JFR recording).
+ * {@code bench.jvmOpts} adds JVM options for the service (e.g. {@code -Xmx512m} or a JFR recording);
+ * {@code bench.streamWordMillis} sets the stand-in's time per word in {@code streams} (default 5,000);
+ * {@code bench.clients} (e.g. {@code 1}) limits {@code overhead} and {@code citizens} to these client counts.
  */
 public final class LoadBench {
 
@@ -136,7 +138,7 @@ public final class LoadBench {
     run("warm-up", target.serviceSync(), 20, Duration.ofSeconds(15), Duration.ZERO);
     run("warm-up", target.serviceStream(), 20, Duration.ofSeconds(10), Duration.ZERO);
     System.out.println(HEADER);
-    for (int clients : new int[] {1, 50, 200}) {
+    for (int clients : clientCounts("1,50,200")) {
       for (boolean stream : new boolean[] {false, true}) {
         Duration warm = Duration.ofSeconds(3);
         Duration measure = Duration.ofSeconds(clients == 1 ? 10 : 15);
@@ -159,7 +161,7 @@ public final class LoadBench {
     run("warm-up", target.serviceStream(), 20, Duration.ofSeconds(10), Duration.ZERO);
     Duration think = Duration.ofSeconds(THINK_SECONDS);
     System.out.println(HEADER);
-    for (int clients : new int[] {50, 200}) {
+    for (int clients : clientCounts("50,200")) {
       for (boolean stream : new boolean[] {false, true}) {
         Duration warm = Duration.ofSeconds(2L * THINK_SECONDS);
         Duration measure = Duration.ofSeconds(40);
@@ -170,6 +172,11 @@ public final class LoadBench {
       }
       System.out.printf("[load] resident memory after %d citizens: %d MB%n", clients, rssMb(service.pid()));
     }
+  }
+
+  /** {@code -Dbench.clients=1,50} runs only these client counts. */
+  private static int[] clientCounts(String defaults) {
+    return Arrays.stream(System.getProperty("bench.clients", defaults).split(",")).mapToInt(Integer::parseInt).toArray();
   }
 
   private static final String HEADER =
@@ -236,7 +243,7 @@ public final class LoadBench {
   }
 
   private static void streams(OllamaStandIn ollama, Target target, Process service, int count) throws Exception {
-    Duration perWord = Duration.ofSeconds(5);
+    Duration perWord = Duration.ofMillis(Long.getLong("bench.streamWordMillis", 5000));
     ollama.behave(OllamaStandIn.Behaviour.answer(OllamaStandIn.DEFAULT_ANSWER, perWord));
     int words = OllamaStandIn.DEFAULT_ANSWER.split("\\s+").length;
     AtomicInteger open = new AtomicInteger();
