@@ -1,8 +1,8 @@
 package at.leoben.assistant.bench;
 
 import at.leoben.assistant.testsupport.OllamaStandIn;
+import at.leoben.assistant.testsupport.ServiceProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,12 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -46,7 +44,6 @@ import java.util.regex.Pattern;
  */
 public final class LoadBench {
 
-  private static final String MODEL = "llama3.1:8b";
   private static final int THINK_SECONDS = 5;
   private static final String QUESTION = "Wann hat das Bürgerservice geöffnet?";
   private static final Pattern CONTENT = Pattern.compile("\"content\":\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -61,28 +58,17 @@ public final class LoadBench {
     List<String> jvmOpts =
         Arrays.stream(System.getProperty("bench.jvmOpts", "").split(" ")).filter(s -> !s.isBlank()).toList();
     try (OllamaStandIn ollama = OllamaStandIn.start()) {
-      int port = freePort();
-      Path log = Files.createTempFile("bench-load-service", ".log");
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(jvmOpts);
-      command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-      builder.environment().clear();
-      builder.environment().putAll(environment(ollama.baseUrl(), jdbcUrl, port));
-      if (part.equals("streams")) {
-        // Streams here last about 70 s (5 s a word) and open over tens of seconds: above the 90 s default.
-        builder.environment().put("ASSISTANT_LLM_STREAM_MAX_DURATION", "300s");
-      }
-      System.out.printf("[load] service: %s (log %s)%n", String.join(" ", command), log);
+      // Streams here last about 70 s (5 s a word) and open over tens of seconds: above the 90 s default.
+      Map<String, String> extra =
+          part.equals("streams") ? Map.of("ASSISTANT_LLM_STREAM_MAX_DURATION", "300s") : Map.of();
       long started = System.nanoTime();
-      Process service = builder.start();
-      try {
-        awaitReady(port, service, log);
+      try (ServiceProcess service = BenchService.start(ollama.baseUrl(), jdbcUrl, jvmOpts, extra)) {
+        System.out.printf("[load] service: JVM options %s (log %s)%n", jvmOpts, service.log);
+        service.awaitReady();
         System.out.printf("[load] start-up to ready: %d ms%n", (System.nanoTime() - started) / 1_000_000);
         Thread.sleep(2000);
-        System.out.printf("[load] resident memory idle: %d MB%n", rssMb(service.pid()));
-        Target target = new Target(port, ollama.baseUrl());
+        System.out.printf("[load] resident memory idle: %d MB%n", service.residentMb());
+        Target target = new Target(service.port, ollama.baseUrl());
         switch (part) {
           case "overhead" -> overhead(ollama, target, service);
           case "citizens" -> citizens(ollama, target, service);
@@ -90,49 +76,17 @@ public final class LoadBench {
           case "streams" -> streams(ollama, target, service, Integer.parseInt(args.length > 2 ? args[2] : "2000"));
           default -> throw new IllegalArgumentException("unknown part " + part);
         }
-        System.out.printf("[load] resident memory after the run: %d MB%n", rssMb(service.pid()));
-        String serviceLog = Files.readString(log);
+        System.out.printf("[load] resident memory after the run: %d MB%n", service.residentMb());
+        String serviceLog = service.log();
         System.out.printf("[load] service log: %d ERROR lines, OutOfMemoryError %s%n",
             serviceLog.lines().filter(l -> l.contains("ERROR")).count(), serviceLog.contains("OutOfMemoryError"));
-      } finally {
-        service.destroy();
-        service.waitFor(30, TimeUnit.SECONDS);
       }
     }
   }
 
-  private static Map<String, String> environment(String ollama, String jdbcUrl, int port) throws Exception {
-    Path registry = Files.createTempFile("bench-approved-models", ".yaml");
-    String digest = HexFormat.of().formatHex(
-        MessageDigest.getInstance("SHA-256").digest(MODEL.getBytes(StandardCharsets.UTF_8)));
-    Files.writeString(registry, """
-        models:
-          - name: %s
-            digest: %s
-            purpose: Benchmark
-            approvedBy: Digital.Team (Benchmark)
-            approvedOn: 2026-11-26
-        """.formatted(MODEL, digest));
-    return Map.ofEntries(
-        Map.entry("ASSISTANT_LLM_BASE_URL", ollama),
-        Map.entry("ASSISTANT_LLM_MODEL", MODEL),
-        Map.entry("ASSISTANT_MODELS_REGISTRY", registry.toString()),
-        Map.entry("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl),
-        Map.entry("QUARKUS_DATASOURCE_USERNAME", "postgres"),
-        Map.entry("QUARKUS_HTTP_PORT", String.valueOf(port)),
-        Map.entry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"),
-        Map.entry("ASSISTANT_RESPONSIBLE_NAME", "Benchmark"),
-        Map.entry("ASSISTANT_RESPONSIBLE_ROLE", "Digital.Team"),
-        Map.entry("ASSISTANT_RESPONSIBLE_CONTACT", "digital@leoben.at"),
-        // Load from one address: the per-client limits would refuse it (a gateway limits in production).
-        Map.entry("ASSISTANT_RATE_LIMIT_ENABLED", "false"),
-        // Every turn must reach the model: the bench repeats one question.
-        Map.entry("ASSISTANT_KNOWLEDGE_REUSE_WINDOW", "0s"));
-  }
-
   // --- the parts ---------------------------------------------------------------------------------
 
-  private static void overhead(OllamaStandIn ollama, Target target, Process service) throws Exception {
+  private static void overhead(OllamaStandIn ollama, Target target, ServiceProcess service) throws Exception {
     // A fixed 1 ms per streamed word (17 words), so the stand-in's own time is known and small.
     ollama.behave(OllamaStandIn.Behaviour.answer(OllamaStandIn.DEFAULT_ANSWER, Duration.ofMillis(1)));
     run("warm-up", target.serviceSync(), 20, Duration.ofSeconds(15), Duration.ZERO);
@@ -146,7 +100,7 @@ public final class LoadBench {
         Phase through = run("service", stream ? target.serviceStream() : target.serviceSync(), clients, warm, measure);
         System.out.println(row(stream, clients, direct, through));
       }
-      System.out.printf("[load] resident memory after %d clients: %d MB%n", clients, rssMb(service.pid()));
+      System.out.printf("[load] resident memory after %d clients: %d MB%n", clients, service.residentMb());
     }
   }
 
@@ -155,7 +109,7 @@ public final class LoadBench {
    * here {@value #THINK_SECONDS} s on average (uniformly 0.5–1.5 times that), instead of asking
    * again at once as in {@code overhead}, where 50 clients keep the service at its ceiling.
    */
-  private static void citizens(OllamaStandIn ollama, Target target, Process service) throws Exception {
+  private static void citizens(OllamaStandIn ollama, Target target, ServiceProcess service) throws Exception {
     ollama.behave(OllamaStandIn.Behaviour.answer(OllamaStandIn.DEFAULT_ANSWER, Duration.ofMillis(1)));
     run("warm-up", target.serviceSync(), 20, Duration.ofSeconds(15), Duration.ZERO);
     run("warm-up", target.serviceStream(), 20, Duration.ofSeconds(10), Duration.ZERO);
@@ -170,7 +124,7 @@ public final class LoadBench {
             run("service", stream ? target.serviceStream() : target.serviceSync(), clients, warm, measure, think);
         System.out.println(row(stream, clients, direct, through));
       }
-      System.out.printf("[load] resident memory after %d citizens: %d MB%n", clients, rssMb(service.pid()));
+      System.out.printf("[load] resident memory after %d citizens: %d MB%n", clients, service.residentMb());
     }
   }
 
@@ -199,7 +153,7 @@ public final class LoadBench {
         through.perSecond(), through.ok(), through.count(), ttft);
   }
 
-  private static void throughput(OllamaStandIn ollama, Target target, Process service) throws Exception {
+  private static void throughput(OllamaStandIn ollama, Target target, ServiceProcess service) throws Exception {
     ollama.behave(OllamaStandIn.Behaviour.answer(OllamaStandIn.DEFAULT_ANSWER));
     run("warm-up", target.serviceSync(), 50, Duration.ofSeconds(15), Duration.ZERO);
     run("warm-up", target.serviceStream(), 50, Duration.ofSeconds(15), Duration.ZERO);
@@ -211,7 +165,7 @@ public final class LoadBench {
       System.out.printf("[load] throughput sync, %d clients: %.0f turns/s (%d/%d ok), p50 %.1f ms, p99 %.1f ms; "
               + "service CPU %.1f ms per turn; stand-in alone %.0f/s; resident memory %d MB%n",
           clients, sync.perSecond(), sync.ok(), sync.count(), sync.totalP(0.5), sync.totalP(0.99),
-          (double) cpu.join() / sync.ok(), direct.perSecond(), rssMb(service.pid()));
+          (double) cpu.join() / sync.ok(), direct.perSecond(), service.residentMb());
     }
     CompletableFuture<Long> cpu = cpuMillisDuring(service.pid(), Duration.ofSeconds(3), Duration.ofSeconds(seconds));
     Phase stream = run("service", target.serviceStream(), 64, Duration.ofSeconds(3), Duration.ofSeconds(seconds));
@@ -242,7 +196,7 @@ public final class LoadBench {
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
   }
 
-  private static void streams(OllamaStandIn ollama, Target target, Process service, int count) throws Exception {
+  private static void streams(OllamaStandIn ollama, Target target, ServiceProcess service, int count) throws Exception {
     Duration perWord = Duration.ofMillis(Long.getLong("bench.streamWordMillis", 5000));
     ollama.behave(OllamaStandIn.Behaviour.answer(OllamaStandIn.DEFAULT_ANSWER, perWord));
     int words = OllamaStandIn.DEFAULT_ANSWER.split("\\s+").length;
@@ -263,11 +217,11 @@ public final class LoadBench {
           }));
       if (i % 50 == 49) {
         Thread.sleep(250);
-        peakRss = Math.max(peakRss, rssMb(service.pid()));
+        peakRss = Math.max(peakRss, service.residentMb());
       }
     }
     while (!finished.await(1, TimeUnit.SECONDS)) {
-      peakRss = Math.max(peakRss, rssMb(service.pid()));
+      peakRss = Math.max(peakRss, service.residentMb());
       if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(400)) {
         break;
       }
@@ -370,7 +324,7 @@ public final class LoadBench {
     }
 
     private Call direct(boolean stream) {
-      String body = "{\"model\":\"" + MODEL + "\",\"stream\":" + stream
+      String body = "{\"model\":\"" + BenchService.MODEL + "\",\"stream\":" + stream
           + ",\"messages\":[{\"role\":\"user\",\"content\":\"" + QUESTION + "\"}]}";
       return new Call(post(URI.create(ollama + "/api/chat"), body), stream, false);
     }
@@ -522,38 +476,5 @@ public final class LoadBench {
     List<Long> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
-  }
-
-  private static long rssMb(long pid) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-      }
-    }
-    return -1;
-  }
-
-  private static void awaitReady(int port, Process service, Path log) throws Exception {
-    for (int i = 0; i < 1800; i++) {
-      if (!service.isAlive()) {
-        throw new IllegalStateException("service died: " + Files.readString(log));
-      }
-      try {
-        if (CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(50);
-    }
-    throw new IllegalStateException("not ready in 90 s");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -3,6 +3,7 @@ package at.leoben.assistant.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import at.leoben.assistant.testsupport.OllamaStandIn;
+import at.leoben.assistant.testsupport.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import at.leoben.assistant.testsupport.Db;
 import at.leoben.assistant.testsupport.OllamaStandIn;
+import at.leoben.assistant.testsupport.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;

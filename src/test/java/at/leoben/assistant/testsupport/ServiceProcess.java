@@ -1,8 +1,7 @@
-package at.leoben.assistant.it;
+package at.leoben.assistant.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import at.leoben.assistant.testsupport.OllamaStandIn;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,22 +13,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The packaged service started like an operator does: {@code java -jar quarkus-run.jar}, prod
- * profile, configured by environment variables only, its output in a log file.
+ * profile, configured by environment variables only, its output in a log file. Used by the
+ * integration tests on the packaged jar and by the benchmarks in {@code bench/}.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
-  static final HttpClient HTTP = HttpClient.newHttpClient();
-  static final String ADMIN_PASSWORD = "test-admin-secret";
+  public static final HttpClient HTTP = HttpClient.newHttpClient();
+  public static final String ADMIN_PASSWORD = "test-admin-secret";
 
-  final int port;
-  final Path log;
+  public final int port;
+  public final Path log;
   private final Process process;
 
   private ServiceProcess(int port, Path log, Process process) {
@@ -39,7 +41,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** What an operator sets at least: the contract's variables, on a free port. */
-  static Map<String, String> contractEnvironment(String ollama, String model) {
+  public static Map<String, String> contractEnvironment(String ollama, String model) {
     var config = ConfigProvider.getConfig();
     Map<String, String> env = new HashMap<>();
     env.put("ASSISTANT_LLM_BASE_URL", ollama);
@@ -55,7 +57,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** A registry approving {@code model} with the digest the Ollama stand-in serves for it. */
-  static Path registryApproving(String model) throws IOException {
+  public static Path registryApproving(String model) throws IOException {
     Path file = Files.createTempFile("approved-models", ".yaml");
     Files.writeString(
         file,
@@ -70,20 +72,26 @@ final class ServiceProcess implements AutoCloseable {
     return file;
   }
 
-  static ServiceProcess start(Map<String, String> env) throws IOException {
+  public static ServiceProcess start(Map<String, String> env) throws IOException {
+    return start(env, List.of());
+  }
+
+  /** As {@link #start(Map)}, with options for the JVM (e.g. {@code -Xmx512m}, a JFR recording). */
+  public static ServiceProcess start(Map<String, String> env, List<String> jvmOptions) throws IOException {
     String jar = System.getProperty("service.jar", "target/quarkus-app/quarkus-run.jar");
     Path log = Files.createTempFile("service", ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     // Nothing from the build's environment leaks in: only what an operator would set.
     builder.environment().clear();
     builder.environment().putAll(env);
     return new ServiceProcess(Integer.parseInt(env.get("QUARKUS_HTTP_PORT")), log, builder.start());
   }
 
-  ServiceProcess awaitReady() throws Exception {
+  public ServiceProcess awaitReady() throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (System.nanoTime() < deadline) {
       assertThat(process.isAlive()).as("service died: %s", log()).isTrue();
@@ -100,16 +108,16 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** Waits for the process to end by itself; its exit code. */
-  int awaitExit() throws Exception {
+  public int awaitExit() throws Exception {
     assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the service must stop by itself").isTrue();
     return process.exitValue();
   }
 
-  String log() throws IOException {
+  public String log() throws IOException {
     return Files.readString(log);
   }
 
-  void awaitLog(String text) throws Exception {
+  public void awaitLog(String text) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline && !log().contains(text)) {
       Thread.sleep(100);
@@ -117,11 +125,11 @@ final class ServiceProcess implements AutoCloseable {
     assertThat(log()).contains(text);
   }
 
-  HttpResponse<String> get(String path) throws Exception {
+  public HttpResponse<String> get(String path) throws Exception {
     return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> asAdmin(String method, String path) throws Exception {
+  public HttpResponse<String> asAdmin(String method, String path) throws Exception {
     String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     return HTTP.send(
         request(path).header("Authorization", "Basic " + basic).method(method, HttpRequest.BodyPublishers.noBody()).build(),
@@ -129,7 +137,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** A citizen's question as JSON body, with extra headers as name/value pairs. */
-  HttpResponse<String> chat(String json, String... headers) throws Exception {
+  public HttpResponse<String> chat(String json, String... headers) throws Exception {
     HttpRequest.Builder request =
         request("/api/v1/chat")
             .header("Content-Type", "application/json")
@@ -138,6 +146,20 @@ final class ServiceProcess implements AutoCloseable {
       request.header(headers[i], headers[i + 1]);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Resident memory of the process now (VmRSS), in MB. */
+  public long residentMb() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+      }
+    }
+    return -1;
   }
 
   private HttpRequest.Builder request(String path) {
@@ -152,7 +174,7 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
