@@ -3,6 +3,7 @@ package at.leoben.assistant.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import at.leoben.assistant.testsupport.OllamaStandIn;
+import at.leoben.assistant.testsupport.Questions;
 import at.leoben.assistant.testsupport.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,7 +58,7 @@ class PackagedServiceIT {
       Map<String, String> env = ServiceProcess.contractEnvironment(ollama.baseUrl(), "qwen2.5:7b-instruct");
       env.put("ASSISTANT_MODELS_REGISTRY", ServiceProcess.registryApproving("qwen2.5:7b-instruct").toString());
       try (ServiceProcess service = ServiceProcess.start(env).awaitReady()) {
-        HttpResponse<String> reply = service.chat("{\"message\":\"Wo ist das Fundamt?\"}");
+        HttpResponse<String> reply = service.chat("{\"message\":\"" + Questions.unique("Wo ist das Fundamt?") + "\"}");
 
         assertThat(reply.body()).contains("\"kind\":\"AI_GENERATED\"").contains("\"model\":\"qwen2.5:7b-instruct\"");
         assertThat(reply.headers().firstValue("AI-Disclosure").orElseThrow()).contains("model=\"qwen2.5:7b-instruct\"");

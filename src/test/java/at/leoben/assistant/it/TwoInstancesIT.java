@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import at.leoben.assistant.testsupport.Db;
 import at.leoben.assistant.testsupport.OllamaStandIn;
+import at.leoben.assistant.testsupport.Questions;
 import at.leoben.assistant.testsupport.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,7 +63,7 @@ class TwoInstancesIT {
 
   @Test
   void aConversationBegunAtOneInstanceGoesOnAtTheOther() throws Exception {
-    JsonNode begun = json(first.chat("{\"message\":\"Wann hat das Fundamt geöffnet?\"}", "X-Forwarded-For", "203.0.113.1"));
+    JsonNode begun = json(first.chat("{\"message\":\"" + Questions.unique("Wann hat das Fundamt geöffnet?") + "\"}", "X-Forwarded-For", "203.0.113.1"));
     assertThat(begun.path("kind").asText()).isEqualTo("AI_GENERATED");
 
     int requests = ollama.chatRequestCount();
