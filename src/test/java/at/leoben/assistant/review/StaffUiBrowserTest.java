@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import at.leoben.assistant.testsupport.Browser;
 import at.leoben.assistant.testsupport.Db;
 import at.leoben.assistant.testsupport.InjectOllamaStandIn;
+import at.leoben.assistant.testsupport.Navigation;
 import at.leoben.assistant.testsupport.OllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,7 +26,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -45,6 +46,11 @@ class StaffUiBrowserTest {
 
   private ChromeDriver browser;
 
+  @BeforeAll
+  static void queueOfThisRunOnly() {
+    Reviews.retireItemsOfEarlierRuns();
+  }
+
   @BeforeEach
   void start() {
     ollama.reset();
@@ -62,14 +68,20 @@ class StaffUiBrowserTest {
   }
 
   private WebElement waitFor(By locator) {
-    return new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(locator));
+    return Navigation.waitFor(browser, locator);
+  }
+
+  /** Submits a form (or follows a link) and waits for the page that replaces this one. */
+  private void submit(WebElement control) {
+    Navigation.click(browser, control);
   }
 
   private void logIn(String username, String password) {
     browser.get(url("/staff"));
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/staff/login"));
     browser.findElement(By.id("j_username")).sendKeys(username);
-    browser.findElement(By.id("j_password")).sendKeys(password, Keys.ENTER);
+    WebElement passwordField = browser.findElement(By.id("j_password"));
+    Navigation.replacingPage(browser, () -> passwordField.sendKeys(password, Keys.ENTER));
   }
 
   @Test
@@ -86,9 +98,9 @@ class StaffUiBrowserTest {
     assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Prüfliste");
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("reason"))).selectByValue("CITIZEN_FEEDBACK");
-    clickAndAwaitNewPage(browser.findElement(By.cssSelector("form.filters button")));
+    submit(browser.findElement(By.cssSelector("form.filters button")));
     WebElement row = findRowOnAnyPage(flagged.itemId());
-    row.findElement(By.partialLinkText("Öffnen")).click();
+    submit(row.findElement(By.partialLinkText("Öffnen")));
 
     // Model output is shown as text: no script ran, no image element was made from it.
     WebElement answer = waitFor(By.id("answer-text"));
@@ -97,7 +109,7 @@ class StaffUiBrowserTest {
     assertThat(((JavascriptExecutor) browser).executeScript("return window.hacked === undefined")).isEqualTo(true);
 
     // Claim it.
-    browser.findElement(By.id("claim")).click();
+    submit(browser.findElement(By.id("claim")));
     assertThat(waitFor(By.cssSelector("[role=status]")).getText()).contains("übernommen");
     assertThat(browser.findElement(By.id("item-status")).getText()).isEqualTo("In Prüfung");
 
@@ -116,7 +128,7 @@ class StaffUiBrowserTest {
     WebElement corrected = browser.findElement(By.id("correctedText"));
     corrected.clear();
     browser.findElement(By.id("comment")).sendKeys("Ort war falsch");
-    browser.findElement(By.id("decide")).click();
+    submit(browser.findElement(By.id("decide")));
     assertThat(waitFor(By.id("decision-error")).getText()).isEqualTo("Bitte geben Sie den korrigierten Antworttext ein.");
     assertThat(browser.findElement(By.id("comment")).getAttribute("value")).isEqualTo("Ort war falsch");
     assertThat(browser.findElement(By.id("item-status")).getText()).isEqualTo("In Prüfung");
@@ -124,7 +136,7 @@ class StaffUiBrowserTest {
     // Now with the corrected answer.
     browser.findElement(By.id("decision-correct")).click();
     browser.findElement(By.id("correctedText")).sendKeys("Fundsachen geben Sie im Rathaus Leoben ab.");
-    browser.findElement(By.id("decide")).click();
+    submit(browser.findElement(By.id("decide")));
     assertThat(waitFor(By.cssSelector("[role=status]")).getText()).contains("gespeichert und protokolliert");
     assertThat(browser.findElement(By.id("item-status")).getText()).isEqualTo("Korrigiert");
     assertThat(browser.findElement(By.id("corrected-text")).getText()).isEqualTo("Fundsachen geben Sie im Rathaus Leoben ab.");
@@ -138,7 +150,7 @@ class StaffUiBrowserTest {
     assertThat(audit.get(0)).containsEntry("actor", Staff.CLERK).containsEntry("kind", "CORRECTED");
 
     // Signing out ends the session.
-    browser.findElement(By.cssSelector("form.account button")).click();
+    submit(browser.findElement(By.cssSelector("form.account button")));
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/staff/login"));
     browser.get(url("/staff"));
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/staff/login"));
@@ -155,11 +167,12 @@ class StaffUiBrowserTest {
     active.sendKeys(Staff.CLERK, Keys.TAB);
     browser.switchTo().activeElement().sendKeys(Staff.CLERK_PASSWORD, Keys.TAB);
     assertThat(browser.switchTo().activeElement().getTagName()).isEqualTo("button");
-    browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+    WebElement submitButton = browser.switchTo().activeElement();
+    Navigation.replacingPage(browser, () -> submitButton.sendKeys(Keys.ENTER));
     waitFor(By.cssSelector("table.queue"));
     browser.get(url("/staff/item?id=" + flagged.itemId()));
     WebElement claim = waitFor(By.id("claim"));
-    claim.sendKeys(Keys.ENTER);
+    Navigation.replacingPage(browser, () -> claim.sendKeys(Keys.ENTER));
     assertThat(waitFor(By.id("item-status")).getText()).isEqualTo("In Prüfung");
     // Every form control has a visible label.
     for (WebElement field : browser.findElements(By.cssSelector("textarea, select, input[type=radio]"))) {
@@ -169,13 +182,6 @@ class StaffUiBrowserTest {
   }
 
   /** Oldest first: walk the pages until the item's row shows up. */
-  /** Clicks and waits until the old page is gone, so that no element of it is used afterwards. */
-  private void clickAndAwaitNewPage(WebElement element) {
-    WebElement oldPage = browser.findElement(By.tagName("html"));
-    element.click();
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
-  }
-
   private WebElement findRowOnAnyPage(String itemId) {
     for (int page = 0; page < 100; page++) {
       List<WebElement> rows = browser.findElements(By.cssSelector("tr[data-item='" + itemId + "']"));
@@ -184,7 +190,7 @@ class StaffUiBrowserTest {
       }
       List<WebElement> next = browser.findElements(By.cssSelector("a[rel=next]"));
       assertThat(next).as("item " + itemId + " in the queue").isNotEmpty();
-      clickAndAwaitNewPage(next.get(0));
+      submit(next.get(0));
       waitFor(By.cssSelector("table.queue"));
     }
     throw new AssertionError("item not found in the queue");

@@ -73,4 +73,17 @@ public final class Db {
       throw new IllegalStateException(e);
     }
   }
+
+  /** One statement with parameters; returns the number of rows it changed. */
+  public static int update(String sql, Object... params) {
+    try (Connection connection = connect();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        statement.setObject(i + 1, params[i]);
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }
