@@ -1,6 +1,8 @@
 package at.leoben.assistant.knowledge;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A document as an admin sends it. It is checked by the same rules as an imported Markdown file,
@@ -19,25 +21,25 @@ public record DocumentInput(
 
   /** The Markdown file this input would be. */
   String toMarkdown() {
-    StringBuilder markdown = new StringBuilder("---\n");
-    line(markdown, "title", title);
-    line(markdown, "source", sourceUrl);
-    line(markdown, "owner", owner);
-    line(markdown, "valid-from", validFrom);
-    line(markdown, "updated", updated);
+    Map<String, Object> front = new LinkedHashMap<>();
+    put(front, "title", title);
+    put(front, "source", sourceUrl);
+    put(front, "owner", owner);
+    put(front, "valid-from", validFrom);
+    put(front, "updated", updated);
     if (keywords != null && !keywords.isEmpty()) {
-      line(markdown, "keywords", String.join(", ", keywords));
+      front.put("keywords", keywords);
     }
-    return markdown.append("---\n").append(body == null ? "" : body).toString();
+    return FrontMatter.write(front) + "---\n" + (body == null ? "" : body);
   }
 
-  private static void line(StringBuilder markdown, String key, String value) {
+  private static void put(Map<String, Object> front, String key, String value) {
     if (value == null || value.isBlank()) {
       return; // the parser names the missing key
     }
     if (value.contains("\n") || value.contains("\r")) {
       throw new KnowledgeFormatException("document", "'" + key + "' must be a single line");
     }
-    markdown.append(key).append(": \"").append(value.strip()).append("\"\n");
+    front.put(key, value.strip());
   }
 }

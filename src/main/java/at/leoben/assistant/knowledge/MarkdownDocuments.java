@@ -1,29 +1,20 @@
 package at.leoben.assistant.knowledge;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.text.Normalizer;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the city's Markdown documents: front matter between {@code ---} lines, then a body that is
- * cut into passages for search. Strict about metadata, because a wrong date or source would reach
+ * Reads the city's Markdown documents: front matter between {@code ---} lines ({@link FrontMatter},
+ * YAML), then a body that is cut into passages for search. Strict about metadata, because a wrong date or source would reach
  * citizens; lenient about size, because long documents are split, never rejected.
  */
 public final class MarkdownDocuments {
 
-  private static final List<String> KEYS =
-      List.of("title", "source", "owner", "valid-from", "updated", "keywords");
-  private static final int MAX_TITLE_CHARS = 300;
   private static final String DELIMITER = "---";
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
 
@@ -82,23 +73,8 @@ public final class MarkdownDocuments {
     if (close == lines.length) {
       throw new KnowledgeFormatException(fileName, "front matter not closed with ---");
     }
-    Map<String, String> values = frontMatter(fileName, lines, open + 1, close);
-    String title = required(fileName, values, "title");
-    if (title.length() > MAX_TITLE_CHARS) {
-      throw new KnowledgeFormatException(
-          fileName, "title longer than " + MAX_TITLE_CHARS + " characters (" + title.length() + ")");
-    }
-    String source = httpUrl(fileName, required(fileName, values, "source"));
-    String owner = required(fileName, values, "owner");
-    String validFromValue = values.getOrDefault("valid-from", "");
-    // An empty optional date is left unset, as a template would have it.
-    LocalDate validFrom = validFromValue.isEmpty() ? null : date(fileName, "valid-from", validFromValue);
-    LocalDate updated = date(fileName, "updated", required(fileName, values, "updated"));
-    List<String> keywords =
-        Arrays.stream(values.getOrDefault("keywords", "").split(","))
-            .map(String::strip)
-            .filter(keyword -> !keyword.isEmpty())
-            .toList();
+    FrontMatter front =
+        FrontMatter.read(fileName, Arrays.asList(lines).subList(open + 1, close), open + 2);
 
     String body =
         String.join("\n", Arrays.asList(lines).subList(close + 1, lines.length))
@@ -109,12 +85,12 @@ public final class MarkdownDocuments {
     }
     return new KnowledgeSource(
         slug,
-        title,
-        source,
-        owner,
-        validFrom,
-        updated,
-        keywords,
+        front.title().strip(),
+        front.source().strip(),
+        front.owner().strip(),
+        front.validFrom(),
+        front.updated(),
+        front.keywordList(),
         body,
         (int) ANY_MARKER.matcher(body).results().count(),
         passages(body, maxPassageChars));
@@ -140,74 +116,6 @@ public final class MarkdownDocuments {
         throw new KnowledgeFormatException(
             fileName, String.format("control character U+%04X in line %d", (int) c, line));
       }
-    }
-  }
-
-  private static Map<String, String> frontMatter(String fileName, String[] lines, int from, int to) {
-    Map<String, String> values = new HashMap<>();
-    for (int i = from; i < to; i++) {
-      String line = lines[i].strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      int lineNumber = i + 1;
-      int colon = line.indexOf(':');
-      if (colon < 0) {
-        throw new KnowledgeFormatException(
-            fileName, "front matter line " + lineNumber + " has no ':' (expected 'key: value')");
-      }
-      String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-      if (!KEYS.contains(key)) {
-        throw new KnowledgeFormatException(
-            fileName,
-            "unknown front matter key '" + key + "' in line " + lineNumber
-                + " (allowed: " + String.join(", ", KEYS) + ")");
-      }
-      if (values.putIfAbsent(key, unquote(line.substring(colon + 1).strip()).strip()) != null) {
-        throw new KnowledgeFormatException(
-            fileName, "duplicate front matter key '" + key + "' in line " + lineNumber);
-      }
-    }
-    return values;
-  }
-
-  private static String unquote(String value) {
-    boolean quoted =
-        value.length() >= 2
-            && (value.charAt(0) == '"' || value.charAt(0) == '\'')
-            && value.charAt(value.length() - 1) == value.charAt(0);
-    return quoted ? value.substring(1, value.length() - 1) : value;
-  }
-
-  private static String required(String fileName, Map<String, String> values, String key) {
-    String value = values.get(key);
-    if (value == null) {
-      throw new KnowledgeFormatException(fileName, "missing front matter key '" + key + "'");
-    }
-    if (value.isEmpty()) {
-      throw new KnowledgeFormatException(fileName, "empty value for front matter key '" + key + "'");
-    }
-    return value;
-  }
-
-  private static String httpUrl(String fileName, String value) {
-    try {
-      URI uri = new URI(value);
-      String scheme = uri.getScheme();
-      if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null) {
-        return value;
-      }
-    } catch (URISyntaxException e) {
-      // Reported below like any other URL that is not absolute http(s).
-    }
-    throw new KnowledgeFormatException(fileName, "'source' is not an absolute http(s) URL: " + value);
-  }
-
-  private static LocalDate date(String fileName, String key, String value) {
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new KnowledgeFormatException(fileName, "invalid date in '" + key + "': " + value);
     }
   }
 

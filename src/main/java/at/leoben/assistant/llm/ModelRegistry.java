@@ -1,22 +1,36 @@
 package at.leoben.assistant.llm;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * The approved-model registry, loaded once at start: the packaged {@code models/approved-models.yaml}
@@ -28,17 +42,48 @@ public class ModelRegistry {
 
   static final String PACKAGED = "models/approved-models.yaml";
   private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
-  private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
-  private static final Set<String> FIELDS =
-      Set.of("name", "digest", "base", "modelfile", "purpose", "approvedBy", "approvedOn", "notes");
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder()
+          .addModule(new JavaTimeModule())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
+
+  /** The file as the Digital.Team writes it; other top-level keys are left to the file's readers. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record RegistryFile(List<@Valid Entry> models) {}
+
+  /** One approval as written; see the comment at the top of models/approved-models.yaml. */
+  record Entry(
+      @NotBlank(message = "is missing") String name,
+      @NotBlank(message = "is missing")
+          @Pattern(regexp = "(?i)\\s*(sha256:)?[0-9a-f]{64}\\s*", message = "is not 64 hex digits (Ollama's /api/tags digest)")
+          String digest,
+      String base,
+      String modelfile,
+      @NotBlank(message = "is missing") String purpose,
+      @NotBlank(message = "is missing") String approvedBy,
+      @NotNull(message = "is missing") LocalDate approvedOn,
+      String notes) {
+
+    ApprovedModel approved() {
+      return new ApprovedModel(
+          name.strip(), normalDigest(digest), text(base), text(modelfile), purpose.strip(), approvedBy.strip(),
+          approvedOn, text(notes));
+    }
+
+    private static Optional<String> text(String value) {
+      return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+    }
+  }
 
   private final List<ApprovedModel> approved;
   private final String source;
 
-  ModelRegistry(ModelsConfig config) {
+  ModelRegistry(ModelsConfig config, Validator validator) {
     this.source = config.registry().map(Object::toString).orElse("classpath:" + PACKAGED);
     try (InputStream in = open(config)) {
-      this.approved = parse(new YAMLMapper().readTree(in));
+      this.approved = approved(read(in), validator);
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalStateException(
           "Approved-model registry " + source + " is not usable: " + e.getMessage()
@@ -85,62 +130,83 @@ public class ModelRegistry {
     return packaged;
   }
 
-  static List<ApprovedModel> parse(JsonNode root) {
-    if (root == null || !root.path("models").isArray()) {
+  private static RegistryFile read(InputStream in) {
+    try {
+      return YAML.readValue(in, RegistryFile.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(reason(e), e);
+    }
+  }
+
+  static List<ApprovedModel> approved(RegistryFile file, Validator validator) {
+    if (file == null || file.models() == null) {
       throw new IllegalArgumentException("a list 'models' is missing");
+    }
+    for (int i = 0; i < file.models().size(); i++) {
+      if (file.models().get(i) == null) {
+        throw new IllegalArgumentException("models[" + i + "] is not a mapping");
+      }
+    }
+    String problems =
+        validator.validate(file).stream()
+            .sorted(Comparator.comparing((ConstraintViolation<RegistryFile> v) -> v.getPropertyPath().toString()))
+            .map(v -> v.getPropertyPath() + " " + v.getMessage())
+            .distinct()
+            .collect(Collectors.joining("; "));
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(problems);
     }
     List<ApprovedModel> models = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    int index = 0;
-    for (JsonNode entry : root.path("models")) {
-      String where = "models[" + index++ + "]";
-      if (!entry.isObject()) {
-        throw new IllegalArgumentException(where + " is not a mapping");
+    for (int i = 0; i < file.models().size(); i++) {
+      ApprovedModel model = file.models().get(i).approved();
+      if (!names.add(tagged(model.name()))) {
+        throw new IllegalArgumentException("models[" + i + "] approves " + model.name() + " a second time");
       }
-      for (Iterator<String> keys = entry.fieldNames(); keys.hasNext(); ) {
-        String key = keys.next();
-        if (!FIELDS.contains(key)) {
-          throw new IllegalArgumentException(where + " has an unknown field '" + key + "'");
-        }
-      }
-      String name = required(entry, "name", where);
-      String digest = normalDigest(required(entry, "digest", where));
-      if (!DIGEST.matcher(digest).matches()) {
-        throw new IllegalArgumentException(where + ".digest is not 64 hex digits (Ollama's /api/tags digest)");
-      }
-      if (!names.add(tagged(name))) {
-        throw new IllegalArgumentException(where + " approves " + name + " a second time");
-      }
-      LocalDate approvedOn;
-      try {
-        approvedOn = LocalDate.parse(required(entry, "approvedOn", where));
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(where + ".approvedOn is not a date (YYYY-MM-DD)");
-      }
-      models.add(
-          new ApprovedModel(
-              name.strip(),
-              digest,
-              optional(entry, "base"),
-              optional(entry, "modelfile"),
-              required(entry, "purpose", where),
-              required(entry, "approvedBy", where),
-              approvedOn,
-              optional(entry, "notes")));
+      models.add(model);
     }
     return List.copyOf(models);
   }
 
-  private static String required(JsonNode entry, String field, String where) {
-    return optional(entry, field)
-        .orElseThrow(() -> new IllegalArgumentException(where + "." + field + " is missing"));
+  /** Jackson's and the YAML parser's findings in the words of the file's comment. */
+  private static String reason(IOException e) {
+    JsonParseException parse = e instanceof JsonParseException p ? p : e.getCause() instanceof JsonParseException p ? p : null;
+    if (parse != null && parse.getCause() instanceof MarkedYAMLException yaml) {
+      Mark mark = yaml.getContextMark() != null ? yaml.getContextMark() : yaml.getProblemMark();
+      return "not valid YAML in line " + (mark.getLine() + 1) + ": " + yaml.getProblem();
+    }
+    if (parse != null) {
+      return parse.getOriginalMessage() + " in line " + parse.getLocation().getLineNr();
+    }
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      List<JsonMappingException.Reference> path = unknown.getPath();
+      return where(path.subList(0, path.size() - 1)) + " has an unknown field '" + unknown.getPropertyName() + "'";
+    }
+    if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == LocalDate.class) {
+      return where(invalid.getPath()) + " is not a date (YYYY-MM-DD)";
+    }
+    if (e instanceof JsonMappingException mapping && mapping.getPath().size() == 2) {
+      return where(mapping.getPath()) + " is not a mapping";
+    }
+    if (e instanceof JsonMappingException mapping && mapping.getPath().size() > 2) {
+      return where(mapping.getPath()) + " must be a single value";
+    }
+    if (e instanceof JsonMappingException) {
+      return "a list 'models' is missing";
+    }
+    return e.getMessage();
   }
 
-  private static Optional<String> optional(JsonNode entry, String field) {
-    JsonNode value = entry.get(field);
-    if (value == null || value.isNull() || value.asText().isBlank()) {
-      return Optional.empty();
+  /** {@code models[0].approvedOn}, as the file's readers would point at it. */
+  private static String where(List<JsonMappingException.Reference> path) {
+    StringBuilder where = new StringBuilder();
+    for (JsonMappingException.Reference step : path) {
+      if (step.getFieldName() != null) {
+        where.append(where.isEmpty() ? "" : ".").append(step.getFieldName());
+      } else {
+        where.append('[').append(step.getIndex()).append(']');
+      }
     }
-    return Optional.of(value.asText().strip());
+    return where.toString();
   }
 }

@@ -3,6 +3,9 @@ package at.leoben.assistant.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import at.leoben.assistant.resources.TextResources;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,10 +65,17 @@ class GoldenSetTest {
     Map<String, String> documents = new LinkedHashMap<>();
     for (String file : TextResources.lines("knowledge/starter/index.txt")) {
       String markdown = TextResources.read("knowledge/starter/" + file.strip());
-      String title = markdown.lines().filter(line -> line.startsWith("title:")).findFirst().orElseThrow()
-          .substring("title:".length()).strip();
-      documents.put(title, markdown.replaceAll("\\s*\\[\\[prüfen]]", ""));
+      documents.put(title(markdown), markdown.replaceAll("\\s*\\[\\[prüfen]]", ""));
     }
     return documents;
+  }
+
+  /** The title from the document's front matter (YAML between the first two --- lines). */
+  private static String title(String markdown) {
+    try {
+      return new YAMLMapper().readTree(markdown.split("(?m)^---\\s*$")[1]).path("title").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

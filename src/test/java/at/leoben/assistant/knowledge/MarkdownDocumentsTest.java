@@ -55,7 +55,7 @@ class MarkdownDocumentsTest {
             """
             ---
             # Owner confirmed in January.
-            Title: Hundeabgabe in Leoben
+            title: Hundeabgabe in Leoben
             source: https://www.leoben.at/buergerservice/hundeabgabe
 
             owner: Finanzverwaltung
@@ -113,6 +113,53 @@ class MarkdownDocumentsTest {
     assertThat(source.owner()).isEqualTo("Finanzverwaltung");
     assertThat(source.updated()).isEqualTo(LocalDate.of(2026, 1, 15));
     assertThat(source.keywords()).containsExactly("Hund", "Steuer");
+  }
+
+  @Test
+  void frontMatterIsYamlWithCommentsAndKeywordLists() {
+    KnowledgeSource source =
+        parse(
+            """
+            ---
+            title: Hundeabgabe   # as on the city's page
+            source: https://www.leoben.at/hundeabgabe
+            owner: Finanzverwaltung
+            valid-from: 2026-01-01          # optional
+            updated: 2026-01-15
+            keywords:
+              - Hund
+              - Hundesteuer, Abgabe
+            ---
+            Text.
+            """);
+
+    assertThat(source.title()).isEqualTo("Hundeabgabe");
+    assertThat(source.validFrom()).isEqualTo(LocalDate.of(2026, 1, 1));
+    assertThat(source.keywords()).containsExactly("Hund", "Hundesteuer", "Abgabe");
+  }
+
+  @Test
+  void adminInputBecomesFrontMatterThatReadsBackWhateverTheTitleHolds() {
+    String title = "Hunde: \"Abgabe\" # 2026 \\ 'Chip' – [neu] {x} & *y*";
+    DocumentInput input =
+        new DocumentInput("hunde", title, "https://www.leoben.at/hunde", "Abgaben: Team", null, "2026-01-15",
+            List.of("Hund", "Steuer: Hund"), "Text.", null);
+
+    KnowledgeSource source = MarkdownDocuments.parse("hunde", "document", input.toMarkdown(), MAX);
+
+    assertThat(source.title()).isEqualTo(title);
+    assertThat(source.owner()).isEqualTo("Abgaben: Team");
+    assertThat(source.keywords()).containsExactly("Hund", "Steuer: Hund");
+    assertThat(source.body()).isEqualTo("Text.");
+  }
+
+  @Test
+  void everyMissingKeyIsNamedAtOnce() {
+    KnowledgeFormatException e =
+        catchThrowableOfType(KnowledgeFormatException.class, () -> parse("---\nsource: https://www.leoben.at/\n---\nText.\n"));
+
+    assertThat(e.reason())
+        .isEqualTo("missing front matter key 'title'; missing front matter key 'owner'; missing front matter key 'updated'");
   }
 
   @Test
@@ -307,12 +354,27 @@ class MarkdownDocumentsTest {
         Arguments.of("unknown key", replaced("title:", "titel:"), "unknown front matter key 'titel' in line 2"),
         Arguments.of(
             "duplicate key",
-            replaced("owner: Finanzverwaltung", "owner: Finanzverwaltung\nOwner: Bürgerservice"),
+            replaced("owner: Finanzverwaltung", "owner: Finanzverwaltung\nowner: Bürgerservice"),
             "duplicate front matter key 'owner' in line 5"),
         Arguments.of(
             "line without colon",
             replaced("owner: Finanzverwaltung", "owner Finanzverwaltung"),
             "front matter line 4 has no ':'"),
+        Arguments.of(
+            "colon in an unquoted value",
+            replaced("title: Hundeabgabe", "title: Hunde: Abgabe"),
+            "front matter line 2: a value with ': ' in it must be in quotes, e.g. title: \"Hunde: Anmeldung und Abgabe\""),
+        Arguments.of(
+            "keys are lower-case",
+            replaced("title:", "Title:"),
+            "unknown front matter key 'Title' in line 2 (allowed: title, source, owner, valid-from, updated, keywords)"),
+        Arguments.of("blank source", replaced("source: https://www.leoben.at/hundeabgabe", "source: ''"),
+            "empty value for front matter key 'source'"),
+        Arguments.of("title as a list", replaced("title: Hundeabgabe", "title: [Hunde, Abgabe]"),
+            "front matter key 'title' must be a single value"),
+        Arguments.of("unclosed quote", replaced("owner: Finanzverwaltung", "owner: \"Finanzverwaltung"),
+            "front matter line 4 is not valid YAML"),
+        Arguments.of("not key-value lines", "---\nNur ein Satz.\n---\nText.\n", "front matter must be lines of 'key: value'"),
         Arguments.of("blank body", FRONT_MATTER + "\n  \n\t\n", "empty body"),
         Arguments.of("no body", FRONT_MATTER.strip(), "empty body"),
         Arguments.of("NUL", FRONT_MATTER + "Text\u0000.\n", "control character U+0000 in line 7"),

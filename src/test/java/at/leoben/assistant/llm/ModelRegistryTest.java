@@ -3,6 +3,8 @@ package at.leoben.assistant.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelRegistryTest {
 
   static final String DIGEST = "a".repeat(64);
+  private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
   @TempDir Path dir;
 
@@ -39,7 +42,7 @@ class ModelRegistryTest {
 
   @Test
   void thePackagedRegistryLoads() {
-    ModelRegistry packaged = new ModelRegistry(config(Optional.empty()));
+    ModelRegistry packaged = new ModelRegistry(config(Optional.empty()), VALIDATOR);
     assertThat(packaged.source()).isEqualTo("classpath:models/approved-models.yaml");
     assertThat(packaged.approved()).allSatisfy(model -> assertThat(model.digest()).hasSize(64));
   }
@@ -57,6 +60,36 @@ class ModelRegistryTest {
     assertRefused("model: []\n", "'models' is missing");
   }
 
+  @Test
+  void namesEveryProblemOfAnEntryAndWhatIsNotAnEntry() {
+    assertRefused("models:\n  - name: m\n    digest: " + DIGEST + "\n    approvedOn: 2026-11-26\n",
+        "models[0].approvedBy is missing; models[0].purpose is missing");
+    assertRefused("models:\n  - leoben-assistent\n", "models[0] is not a mapping");
+    assertRefused("models:\n  -\n", "models[0] is not a mapping");
+    assertRefused("# nothing yet\n", "a list 'models' is missing");
+    assertRefused("models:\n  - name: [a, b]\n", "models[0].name must be a single value");
+    assertRefused("models:\n  - name: m\n    name: n\n", "Duplicate field 'name' in line 3");
+    assertRefused("models:\n  - name: \"m\n", "not valid YAML in line");
+  }
+
+  @Test
+  void theExampleEntryOfThePackagedFileIsValidOnceFilledIn() throws IOException {
+    String packaged = new String(getClass().getClassLoader().getResourceAsStream("models/approved-models.yaml").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    String example = packaged.substring(packaged.indexOf("# example entry"))
+        .replaceAll("(?m)^#", "")
+        .replace("<64 hex characters>", DIGEST)
+        .replaceFirst("(?m)^ example entry.*$", "models:");
+
+    ModelRegistry registry = registry(example);
+
+    assertThat(registry.find("leoben-assistent:1.0")).hasValueSatisfying(model -> {
+      assertThat(model.digest()).isEqualTo(DIGEST);
+      assertThat(model.modelfile()).contains("models/leoben-assistent.Modelfile");
+      assertThat(model.notes()).isPresent();
+    });
+  }
+
   private void assertRefused(String yaml, String because) {
     assertThatThrownBy(() -> registry(yaml))
         .isInstanceOf(IllegalStateException.class)
@@ -67,7 +100,7 @@ class ModelRegistryTest {
   private ModelRegistry registry(String yaml) throws IOException {
     Path file = dir.resolve("registry.yaml");
     Files.writeString(file, yaml);
-    return new ModelRegistry(config(Optional.of(file)));
+    return new ModelRegistry(config(Optional.of(file)), VALIDATOR);
   }
 
   private static ModelsConfig config(Optional<Path> file) {
