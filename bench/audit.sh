@@ -9,6 +9,9 @@ ensure_postgres
 dropdb --if-exists buergerassistent_auditbench
 ensure_database buergerassistent_auditbench
 
-mvn -B -ntp test -Dtest=AuditBench -Dsurefire.failIfNoSpecifiedTests=false \
+# AuditBench runs inside the service: a @QuarkusTest in tools/bench whose application is the
+# service's jar, installed here with the shared test support.
+mvn -B -ntp -q install -DskipTests
+mvn -B -ntp -f tools/pom.xml -pl bench test -Dtest=AuditBench -Dsurefire.failIfNoSpecifiedTests=false \
   "-DargLine=-Xmx256m -D%test.quarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/buergerassistent_auditbench" \
   | grep '\[bench\]'

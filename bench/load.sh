@@ -14,12 +14,13 @@ DB="${BENCH_DB:-buergerassistent_bench_h}"
 ensure_database "$DB"
 URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 
+source bench/build.sh
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-  mvn -B -ntp -q package -DskipTests
-  mvn -B -ntp -q test-compile
-  mvn -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+  build_benchmarks
+else
+  bench_classpath
 fi
-CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+CP="$BENCH_CP"
 # The stand-in holds one thread per open stream; the generator one connection per client. The
 # stand-in's JDK server keeps at most 200 idle connections by default and closes the rest, which the
 # service's pooled client then meets as an IOException at 200 clients: allow more.

@@ -9,8 +9,8 @@ ensure_postgres
 dropdb --if-exists buergerassistent_retrieval
 ensure_database buergerassistent_retrieval
 
-mvn -B -ntp -q package -DskipTests
-mvn -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+source bench/build.sh
+build_benchmarks
 
 # Start the service once so Flyway migrates and the starter knowledge is imported.
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/buergerassistent_retrieval \
@@ -24,5 +24,4 @@ for _ in $(seq 1 120); do
 done
 kill "$service"; wait "$service" || true
 
-java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-  at.leoben.assistant.knowledge.RetrievalBench "jdbc:postgresql://127.0.0.1:5432/buergerassistent_retrieval"
+java -cp "$BENCH_CP" at.leoben.assistant.bench.RetrievalBench "jdbc:postgresql://127.0.0.1:5432/buergerassistent_retrieval"

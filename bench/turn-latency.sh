@@ -7,7 +7,6 @@ source deploy/local-postgres.sh
 ensure_postgres
 ensure_database buergerassistent_bench
 
-mvn -B -ntp -q package -DskipTests
-mvn -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-  at.leoben.assistant.bench.TurnLatencyBench "jdbc:postgresql://127.0.0.1:5432/buergerassistent_bench"
+source bench/build.sh
+build_benchmarks
+java -cp "$BENCH_CP" at.leoben.assistant.bench.TurnLatencyBench "jdbc:postgresql://127.0.0.1:5432/buergerassistent_bench"

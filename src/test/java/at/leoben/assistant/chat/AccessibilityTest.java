@@ -3,62 +3,30 @@ package at.leoben.assistant.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import at.leoben.assistant.testsupport.Axe;
-import at.leoben.assistant.testsupport.Browser;
-import at.leoben.assistant.testsupport.InjectOllamaStandIn;
-import at.leoben.assistant.testsupport.OllamaStandIn;
+import at.leoben.assistant.testsupport.BrowserTest;
 import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
 import at.leoben.assistant.testsupport.Questions;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** axe-core finds no serious or critical WCAG violation on the pages citizens and staff open first. */
 @QuarkusTest
 @QuarkusTestResource(OllamaStandInResource.class)
-class AccessibilityTest {
-
-  @InjectOllamaStandIn OllamaStandIn ollama;
-
-  @TestHTTPResource("/")
-  URL base;
-
-  private ChromeDriver browser;
-
-  @BeforeEach
-  void start() {
-    ollama.reset();
-    browser = Browser.start("de-AT,de");
-  }
-
-  @AfterEach
-  void stop() {
-    browser.quit();
-  }
-
-  private String url(String path) {
-    return base.toString().replaceAll("/$", "") + path;
-  }
+class AccessibilityTest extends BrowserTest {
 
   @Test
   void theDemoPageWithTheWidgetAndAnAnswer() {
     ollama.behave(Behaviour.answer("Fundsachen geben Sie im Fundamt im Rathaus ab [1]."));
     browser.get(url("/"));
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("la-input")))
+    waitFor(By.id("la-input"))
         .sendKeys(Questions.unique("Wo gebe ich eine Fundsache ab?"));
     browser.findElement(By.id("la-send")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(15))
-        .until(d -> d.findElement(By.cssSelector("li[data-ai-generated='true'] .la-feedback")));
+    waitFor(By.cssSelector("li[data-ai-generated='true'] .la-feedback"));
     browser.findElement(By.id("la-human")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElement(By.cssSelector("#la-channels li")));
+    waitFor(By.cssSelector("#la-channels li"));
     assertThat(Axe.seriousViolations(browser)).isEmpty();
   }
 

@@ -3,18 +3,14 @@ package at.leoben.assistant.chat;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import at.leoben.assistant.testsupport.Browser;
-import at.leoben.assistant.testsupport.InjectOllamaStandIn;
-import at.leoben.assistant.testsupport.OllamaStandIn;
+import at.leoben.assistant.testsupport.BrowserTest;
 import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
 import at.leoben.assistant.testsupport.Staff;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -33,7 +28,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -45,7 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 @QuarkusTestResource(OllamaStandInResource.class)
 @EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
-class ScreenshotsTest {
+class ScreenshotsTest extends BrowserTest {
 
   private static final String FOUND =
       "Fundsachen geben Sie beim Fundamt der Stadtgemeinde Leoben im Rathaus ab, Erzherzog-Johann-Straße 2 [1]."
@@ -60,35 +54,14 @@ class ScreenshotsTest {
       "Please hand in found items at the lost property office (Fundamt) in Leoben City Hall,"
           + " Erzherzog-Johann-Straße 2 [1]. Tell them where and when you found the item [1].";
 
-  @InjectOllamaStandIn OllamaStandIn ollama;
-
-  @TestHTTPResource("/")
-  URL base;
-
-  private ChromeDriver browser;
   private Path folder;
 
   @BeforeEach
-  void start() throws IOException {
-    ollama.reset();
+  void screenshotFolderAndATallWindow() throws IOException {
     folder = Path.of(System.getProperty("screenshots.dir"));
     Files.createDirectories(folder);
-    browser = Browser.start("de-AT,de");
     // Tall enough for the whole widget: element screenshots end at the viewport's edge.
     browser.manage().window().setSize(new Dimension(1000, 1600));
-  }
-
-  @AfterEach
-  void stop() {
-    browser.quit();
-  }
-
-  private String url(String path) {
-    return base.toString().replaceAll("/$", "") + path;
-  }
-
-  private WebElement waitFor(String css) {
-    return new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector(css)));
   }
 
   private void until(Function<WebDriver, Boolean> condition) {

@@ -3,24 +3,17 @@ package at.leoben.assistant.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import at.leoben.assistant.testsupport.Axe;
-import at.leoben.assistant.testsupport.Browser;
-import at.leoben.assistant.testsupport.InjectOllamaStandIn;
-import at.leoben.assistant.testsupport.OllamaStandIn;
+import at.leoben.assistant.testsupport.BrowserTest;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,35 +24,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 @QuarkusTestResource(OllamaStandInResource.class)
-class WidgetAttributesBrowserTest {
+class WidgetAttributesBrowserTest extends BrowserTest {
 
   private static final String DEFAULT_COLOR = "rgb(0, 90, 156)";
 
-  @InjectOllamaStandIn OllamaStandIn ollama;
-
-  @TestHTTPResource("/embed-test/page.html")
-  URL page;
-
-  private ChromeDriver browser;
-
-  @BeforeEach
-  void start() {
-    ollama.reset();
-    browser = Browser.start("de-AT,de");
-  }
-
-  @AfterEach
-  void stop() {
-    browser.quit();
-  }
-
   private void open(String query) {
-    browser.get(page + "?" + query);
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("la-title")));
-  }
-
-  private Object js(String script) {
-    return browser.executeScript(script);
+    browser.get(url("/embed-test/page.html?" + query));
+    waitFor(By.id("la-title"));
   }
 
   private String style(String css, String property) {

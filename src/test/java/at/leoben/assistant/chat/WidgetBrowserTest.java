@@ -2,63 +2,34 @@ package at.leoben.assistant.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import at.leoben.assistant.testsupport.Browser;
+import at.leoben.assistant.testsupport.BrowserTest;
 import at.leoben.assistant.testsupport.Db;
-import at.leoben.assistant.testsupport.InjectOllamaStandIn;
-import at.leoben.assistant.testsupport.OllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
 import at.leoben.assistant.testsupport.Questions;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The citizens' widget on the demo page, in headless Chromium, against the real service. */
 @QuarkusTest
 @QuarkusTestResource(OllamaStandInResource.class)
-class WidgetBrowserTest {
-
-  @InjectOllamaStandIn OllamaStandIn ollama;
-
-  @TestHTTPResource("/")
-  URL base;
-
-  private ChromeDriver browser;
+class WidgetBrowserTest extends BrowserTest {
 
   @BeforeEach
-  void start() {
-    ollama.reset();
-    browser = Browser.start("de-AT,de");
+  void openTheDemoPage() {
     browser.get(base.toString());
-  }
-
-  @AfterEach
-  void stop() {
-    browser.quit();
-  }
-
-  private WebElement waitFor(String css) {
-    return new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElement(By.cssSelector(css)));
   }
 
   private void ask(String question) {
     waitFor("#la-input").sendKeys(question);
     browser.findElement(By.id("la-send")).click();
-  }
-
-  private Object js(String script) {
-    return ((JavascriptExecutor) browser).executeScript(script);
   }
 
   @Test

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * The labelled corpus of guard inputs and how the guards score on it, per class. Shared by the
- * build-time quality test and the benchmark.
+ * build-time quality test and the benchmark (tools/bench, through the test-jar).
  */
 public final class GuardCorpus {
 
@@ -47,12 +47,14 @@ public final class GuardCorpus {
     return samples;
   }
 
-  static InputGuard inputGuard() {
+  /** The input checks as the service wires them. */
+  public static InputGuard inputGuard() {
     return new InputGuard(new ScopeGuard(), new HumanRequestDetector(), new InjectionDetector());
   }
 
-  static OutputScreen outputScreen() {
-    return new OutputScreen(Set.of());
+  /** The output screen, with the city's own contacts that answers may name. */
+  public static OutputScreen outputScreen(String... allowedContacts) {
+    return new OutputScreen(Set.of(allowedContacts));
   }
 
   /** The measures of the issue: recall per class and false hand-overs of ordinary questions. */

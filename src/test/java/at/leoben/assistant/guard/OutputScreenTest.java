@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import at.leoben.assistant.guard.OutputFinding.Category;
 import at.leoben.assistant.guard.OutputFinding.Severity;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -268,25 +267,6 @@ class OutputScreenTest {
   @Test
   void anOrdinaryAnswerHasNoFindings() {
     assertThat(SCREEN.screen(ordinaryAnswer())).isEmpty();
-  }
-
-  /** Not a benchmark: prints the cost of a 2,000-character answer for the report. */
-  @Test
-  void printsScreenTimeForATypicalAnswer() {
-    String answer = ordinaryAnswer();
-    for (int i = 0; i < 5_000; i++) {
-      SCREEN.screen(answer);
-    }
-    long[] nanos = new long[5_000];
-    for (int i = 0; i < nanos.length; i++) {
-      long start = System.nanoTime();
-      SCREEN.screen(answer);
-      nanos[i] = System.nanoTime() - start;
-    }
-    Arrays.sort(nanos);
-    System.out.printf(
-        "OutputScreen.screen, %d chars: p50 %.3f ms, p99 %.3f ms%n",
-        answer.length(), nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 99 / 100] / 1e6);
   }
 
   private static String ordinaryAnswer() {

@@ -1,10 +1,15 @@
 package at.leoben.assistant.knowledge;
 
 import at.leoben.assistant.resources.TextResources;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The evaluation set of realistic questions, each with the document that answers it. */
 public final class RetrievalQuality {
@@ -65,6 +70,41 @@ public final class RetrievalQuality {
       }
     }
     return new Score(cases.size(), at1, at3, misses, lowestTopRank);
+  }
+
+  /**
+   * The documents of the top passages for a question, best first, by the service's own query
+   * building and search SQL over plain JDBC: for the retrieval benchmark (tools/bench), on a
+   * database the packaged service has migrated and filled.
+   */
+  public static List<String> documentsFor(Connection db, String question) throws SQLException {
+    SearchQuery.Terms terms = Jdbc.QUERY.terms(question);
+    try (PreparedStatement statement = db.prepareStatement(Jdbc.SQL)) {
+      for (int i = 0; i < Jdbc.PARAMETERS.size(); i++) {
+        switch (Jdbc.PARAMETERS.get(i)) {
+          case "words" -> statement.setString(i + 1, terms.websearch());
+          case "prefixes" -> statement.setString(i + 1, terms.prefixes());
+          case "allWords" -> statement.setString(i + 1, terms.allWords());
+          case "limit" -> statement.setInt(i + 1, 12);
+          default -> throw new IllegalStateException("unknown parameter " + Jdbc.PARAMETERS.get(i));
+        }
+      }
+      Set<String> slugs = new LinkedHashSet<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          slugs.add(rows.getString(2));
+        }
+      }
+      return new ArrayList<>(slugs);
+    }
+  }
+
+  /** The service's search with its named parameters bound by position, in the order they occur. */
+  private static final class Jdbc {
+    static final SearchQuery QUERY = SearchQuery.load();
+    static final String SQL = KnowledgeBase.SEARCH.replaceAll("(?<!:):\\w+", "?");
+    static final List<String> PARAMETERS =
+        Pattern.compile("(?<!:):(\\w+)").matcher(KnowledgeBase.SEARCH).results().map(m -> m.group(1)).toList();
   }
 
   private static String unquote(String value) {

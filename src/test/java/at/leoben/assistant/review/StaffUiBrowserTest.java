@@ -2,22 +2,17 @@ package at.leoben.assistant.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import at.leoben.assistant.testsupport.Browser;
+import at.leoben.assistant.testsupport.BrowserTest;
 import at.leoben.assistant.testsupport.Db;
-import at.leoben.assistant.testsupport.InjectOllamaStandIn;
 import at.leoben.assistant.testsupport.Navigation;
-import at.leoben.assistant.testsupport.OllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
 import at.leoben.assistant.testsupport.Staff;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -34,17 +28,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 @QuarkusTestResource(OllamaStandInResource.class)
-class StaffUiBrowserTest {
+class StaffUiBrowserTest extends BrowserTest {
 
   private static final String HOSTILE =
       "Das Fundamt ist im Bahnhof. <script>window.hacked = 1</script><img src=x onerror=\"window.hacked = 2\">";
-
-  @InjectOllamaStandIn OllamaStandIn ollama;
-
-  @TestHTTPResource("/")
-  URL base;
-
-  private ChromeDriver browser;
 
   @BeforeAll
   static void queueOfThisRunOnly() {
@@ -52,23 +39,8 @@ class StaffUiBrowserTest {
   }
 
   @BeforeEach
-  void start() {
-    ollama.reset();
+  void clerk() {
     Staff.ensure(Staff.CLERK, "clerk");
-    browser = Browser.start("de-AT,de");
-  }
-
-  @AfterEach
-  void stop() {
-    browser.quit();
-  }
-
-  private String url(String path) {
-    return base.toString().replaceAll("/$", "") + path;
-  }
-
-  private WebElement waitFor(By locator) {
-    return Navigation.waitFor(browser, locator);
   }
 
   /** Submits a form (or follows a link) and waits for the page that replaces this one. */

@@ -1,5 +1,6 @@
-package at.leoben.assistant.knowledge;
+package at.leoben.assistant.bench;
 
+import at.leoben.assistant.knowledge.RetrievalQuality;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -8,15 +9,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Run by hand through {@code bench/retrieval.sh}: retrieval latency and recall with the starter
  * knowledge buried among synthetic passages, up to 10,000 in all. Uses the service's own SQL and
- * query building against a database the packaged service has migrated and filled.
+ * query building ({@link RetrievalQuality#documentsFor}) against a database the packaged service
+ * has migrated and filled.
  */
 public final class RetrievalBench {
 
@@ -31,7 +31,6 @@ public final class RetrievalBench {
         // Steady state, as autovacuum keeps it: GIN pending list merged, statistics current.
         analyze.execute("vacuum analyze knowledge_passage");
       }
-      SearchQuery query = SearchQuery.load();
       List<RetrievalQuality.Case> cases = RetrievalQuality.cases();
       List<Long> micros = new ArrayList<>();
       java.util.Map<String, Long> slowest = new java.util.HashMap<>();
@@ -40,7 +39,7 @@ public final class RetrievalBench {
       for (int round = 0; round < ROUNDS + 1; round++) {
         for (RetrievalQuality.Case c : cases) {
           long start = System.nanoTime();
-          List<String> slugs = search(db, query, c.question());
+          List<String> slugs = RetrievalQuality.documentsFor(db, c.question());
           long took = (System.nanoTime() - start) / 1000;
           if (round == 0) {
             // the first round warms caches and counts recall
@@ -66,35 +65,6 @@ public final class RetrievalBench {
           micros.get(micros.size() / 2) / 1000.0,
           micros.get((int) (micros.size() * 0.99)) / 1000.0,
           micros.get(micros.size() - 1) / 1000.0);
-    }
-  }
-
-  private static List<String> search(Connection db, SearchQuery query, String question) throws SQLException {
-    SearchQuery.Terms terms = query.terms(question);
-    // Bind the named parameters of the service's query in the order they occur.
-    java.util.regex.Matcher names = java.util.regex.Pattern.compile("(?<!:):(\\w+)").matcher(KnowledgeBase.SEARCH);
-    List<String> order = new ArrayList<>();
-    while (names.find()) {
-      order.add(names.group(1));
-    }
-    String sql = KnowledgeBase.SEARCH.replaceAll("(?<!:):\\w+", "?");
-    try (PreparedStatement statement = db.prepareStatement(sql)) {
-      for (int i = 0; i < order.size(); i++) {
-        switch (order.get(i)) {
-          case "words" -> statement.setString(i + 1, terms.websearch());
-          case "prefixes" -> statement.setString(i + 1, terms.prefixes());
-          case "allWords" -> statement.setString(i + 1, terms.allWords());
-          case "limit" -> statement.setInt(i + 1, 12);
-          default -> throw new IllegalStateException("unknown parameter " + order.get(i));
-        }
-      }
-      Set<String> slugs = new LinkedHashSet<>();
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          slugs.add(rows.getString(2));
-        }
-      }
-      return new ArrayList<>(slugs);
     }
   }
 

@@ -3,18 +3,12 @@ package at.leoben.assistant.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import at.leoben.assistant.testsupport.GroundedReply;
-import at.leoben.assistant.testsupport.InjectOllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
-import at.leoben.assistant.testsupport.OllamaStandInResource;
-import at.leoben.assistant.testsupport.Staff;
+import at.leoben.assistant.testsupport.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,16 +19,17 @@ import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The evaluator as CI runs it: the whole golden set through the real service (guards, retrieval,
- * disclosure, audit) against the Ollama stand-in, which answers from the grounding passages it is
- * given ({@link GroundedReply}) and plays the judge model too.
+ * The evaluator as CI runs it: the whole golden set through the packaged service (guards,
+ * retrieval, disclosure, audit), started as the README's evaluation instance, against the Ollama
+ * stand-in, which answers from the grounding passages it is given ({@link GroundedReply}) and plays
+ * the judge model too.
  */
-@QuarkusTest
-@QuarkusTestResource(OllamaStandInResource.class)
 class EvaluationTest {
 
   private static final String MODEL = "llama3.1:8b";
@@ -60,10 +55,23 @@ class EvaluationTest {
   private static final Pattern LOADS =
       Pattern.compile("(?i)^<(script|link|iframe|img|object|embed|image|use)\\b|\\s(src|href|xlink:href|action|srcset|data)\\s*=");
 
-  @InjectOllamaStandIn OllamaStandIn ollama;
+  private static OllamaStandIn ollama;
+  private static ServiceProcess service;
 
-  @TestHTTPResource("/")
-  URL service;
+  @BeforeAll
+  static void evaluationInstance() throws Exception {
+    ollama = OllamaStandIn.start();
+    ollama.models(MODEL, JUDGE);
+    service = EvaluationInstance.start(ollama.baseUrl(), MODEL);
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    if (service != null) {
+      service.close();
+    }
+    ollama.close();
+  }
 
   @BeforeEach
   void standIn() {
@@ -167,10 +175,10 @@ class EvaluationTest {
 
   private EvaluationOptions options(String name, Set<String> only, Path compare) {
     return new EvaluationOptions(
-        URI.create(service.toString()),
+        URI.create("http://127.0.0.1:" + service.port + "/"),
         Path.of("target", "evaluation-test", name),
         GoldenSet.DEFAULT,
-        new EvaluationOptions.Credentials(Staff.ADMIN, Staff.ADMIN_PASSWORD),
+        new EvaluationOptions.Credentials(EvaluationInstance.ADMIN, ServiceProcess.ADMIN_PASSWORD),
         new EvaluationOptions.Judge(URI.create(ollama.baseUrl() + "/"), JUDGE),
         compare,
         4,

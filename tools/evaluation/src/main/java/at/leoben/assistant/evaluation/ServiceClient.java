@@ -1,5 +1,6 @@
 package at.leoben.assistant.evaluation;
 
+import at.leoben.assistant.testsupport.Sse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -94,19 +95,19 @@ final class ServiceClient {
   }
 
   private Observation readStream(Iterator<String> lines, String header, Instant started, long start) throws IOException {
-    SseLines sse = new SseLines();
+    Sse.Reader sse = new Sse.Reader();
     String firstEvent = null;
     Double firstToken = null;
     boolean disclosureBeforeDelta = false;
     while (true) {
-      Optional<SseLines.Event> next = lines.hasNext() ? sse.line(lines.next()) : sse.end();
+      Optional<Sse.Event> next = lines.hasNext() ? sse.line(lines.next()) : sse.end();
       if (next.isEmpty()) {
         if (!lines.hasNext()) {
           return failed(Observation.Mode.STREAM, 200, started, millisSince(start), "stream ended without done or fallback");
         }
         continue;
       }
-      SseLines.Event event = next.get();
+      Sse.Event event = next.get();
       if (firstEvent == null) {
         firstEvent = event.name();
       }
@@ -119,7 +120,7 @@ final class ServiceClient {
         }
         case "done", "fallback" -> {
           Boolean disclosureFirst = firstToken == null ? null : disclosureBeforeDelta && "disclosure".equals(firstEvent);
-          return observed(Observation.Mode.STREAM, JSON.readTree(event.data()), header, started, millisSince(start),
+          return observed(Observation.Mode.STREAM, event.data(), header, started, millisSince(start),
               firstToken, disclosureFirst);
         }
         default -> {

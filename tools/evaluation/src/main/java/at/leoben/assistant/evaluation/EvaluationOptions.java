@@ -14,10 +14,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * How one evaluation runs. Read from {@code --name value} arguments, else from the system
- * properties {@code evaluate.name} (what {@code mvn -Pevaluate -Devaluate.url=…} sets); the staff
- * password preferably from the environment variable {@code EVALUATE_STAFF_PASSWORD}, so that it
- * does not show in the shell history.
+ * How one evaluation runs, read from {@code --name value} (or {@code --name=value}) arguments; the
+ * staff password preferably from the environment variable {@code EVALUATE_STAFF_PASSWORD}, so that
+ * it does not show in the shell history.
  */
 public record EvaluationOptions(
     URI url,
@@ -37,7 +36,7 @@ public record EvaluationOptions(
 
         --url URL               the service, e.g. http://127.0.0.1:8080 (required)
         --out DIR               where the report goes (default target/evaluation/<date-time>)
-        --set FILE              another golden set (default: evaluation/golden-set.yaml of the repository)
+        --set FILE              another golden set (default: the one in tools/evaluation)
         --staff-user NAME       staff account for the model registry, the audit (tokens) and metrics
         --staff-password PW     its password; better: environment variable EVALUATE_STAFF_PASSWORD
         --judge-url URL         Ollama base URL of a judge model (optional)
@@ -48,7 +47,7 @@ public record EvaluationOptions(
         --timeout-seconds S     limit per request (default 120)
         --only ID,ID            only these questions
 
-      As Maven properties: mvn -Pevaluate -Devaluate.url=http://127.0.0.1:8080 -Devaluate.judge-model=… ;
+      Example: EVALUATE_STAFF_PASSWORD=… bash tools/evaluation/evaluate.sh --url http://127.0.0.1:8080 --staff-user admin
       """;
 
   /** A staff account (HTTP Basic). */
@@ -85,10 +84,10 @@ public record EvaluationOptions(
 
   public static EvaluationOptions parse(String[] args, Map<String, String> environment) {
     Map<String, String> given = arguments(args);
-    Function<String, String> value = name -> given.getOrDefault(name, System.getProperty("evaluate." + name));
+    Function<String, String> value = given::get;
     String url = value.apply("url");
     if (url == null || url.isBlank()) {
-      throw new IllegalArgumentException("--url (or -Devaluate.url) is required\n\n" + USAGE);
+      throw new IllegalArgumentException("--url is required\n\n" + USAGE);
     }
     String user = blankToNull(value.apply("staff-user"));
     String password = blankToNull(value.apply("staff-password"));

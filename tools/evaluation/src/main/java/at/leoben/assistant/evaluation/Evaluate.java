@@ -1,8 +1,8 @@
 package at.leoben.assistant.evaluation;
 
 /**
- * The command: {@code mvn -Pevaluate -Devaluate.url=http://127.0.0.1:8080} (see the README,
- * "Evaluating a model (pilot)"), or this class's main with {@code --url …} on the test classpath.
+ * The command: {@code bash tools/evaluation/evaluate.sh --url http://127.0.0.1:8080} (see the
+ * README, "Evaluating a model (pilot)").
  */
 public final class Evaluate {
 
@@ -14,7 +14,8 @@ public final class Evaluate {
       options = EvaluationOptions.parse(args, System.getenv());
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      throw e;
+      System.exit(2);
+      return;
     }
     Evaluation.Outcome outcome = Evaluation.run(options, System.out);
     System.out.println();
