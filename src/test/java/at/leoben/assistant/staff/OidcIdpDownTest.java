@@ -2,7 +2,7 @@ package at.leoben.assistant.staff;
 
 import static io.restassured.RestAssured.given;
 
-import at.leoben.assistant.testsupport.OidcStandIn;
+import at.leoben.assistant.testsupport.IdentityProvider;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
 import at.leoben.assistant.testsupport.Staff;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,8 +28,8 @@ class OidcIdpDownTest {
       return Map.of(
           "quarkus.oidc.tenant-enabled", "true",
           "quarkus.oidc.auth-server-url", "http://127.0.0.1:" + closedPort() + "/realms/leoben",
-          "quarkus.oidc.client-id", OidcStandIn.CLIENT_ID,
-          "quarkus.oidc.credentials.secret", OidcStandIn.CLIENT_SECRET,
+          "quarkus.oidc.client-id", IdentityProvider.CLIENT_ID,
+          "quarkus.oidc.credentials.secret", IdentityProvider.CLIENT_SECRET,
           "quarkus.http.test-port", "0");
     }
 

@@ -4,22 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.nullValue;
 
-import at.leoben.assistant.testsupport.OidcStandIn;
-import at.leoben.assistant.testsupport.OidcStandInResource;
+import at.leoben.assistant.testsupport.IdentityProvider;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
 import at.leoben.assistant.testsupport.Staff;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.oidc.server.OidcWireMock;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,20 +38,30 @@ class OidcStaffLoginTest {
   public static class WithIdentityProvider implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
+      Map<String, String> config = new HashMap<>(IdentityProvider.serviceConfig());
+      config.put("assistant.staff.login.ui", "code");
       // A free port, so this run does not collide with another test run on the machine.
-      return Map.of("assistant.staff.login.ui", "code", "quarkus.http.test-port", "0");
+      config.put("quarkus.http.test-port", "0");
+      return config;
     }
 
     @Override
     public List<TestResourceEntry> testResources() {
-      return List.of(new TestResourceEntry(OidcStandInResource.class));
+      return List.of(new TestResourceEntry(OidcWiremockTestResource.class));
     }
   }
 
   private static final List<String> ADMIN_ENDPOINTS =
       List.of("/api/v1/admin/knowledge", "/api/v1/admin/bias-reports");
 
-  OidcStandIn idp;
+  @OidcWireMock WireMockServer identityProvider;
+
+  private IdentityProvider idp;
+
+  @BeforeEach
+  void identityProvider() {
+    idp = new IdentityProvider(identityProvider);
+  }
 
   private static Response get(String path, String token) {
     return given().auth().oauth2(token).get(path);
@@ -137,9 +148,9 @@ class OidcStaffLoginTest {
     response.then().statusCode(302);
     String location = response.header("Location");
     assertThat(location).startsWith(idp.authorizationEndpoint() + "?");
-    Map<String, String> query = query(location);
+    Map<String, String> query = IdentityProvider.query(location);
     assertThat(query)
-        .containsEntry("client_id", OidcStandIn.CLIENT_ID)
+        .containsEntry("client_id", IdentityProvider.CLIENT_ID)
         .containsEntry("response_type", "code")
         .containsKey("state");
     assertThat(query.get("redirect_uri")).endsWith("/staff");
@@ -175,7 +186,7 @@ class OidcStaffLoginTest {
     Response logout = given().redirects().follow(false).cookies(cookies).post("/staff/logout");
     logout.then().statusCode(302);
     assertThat(logout.header("Location")).startsWith(idp.endSessionEndpoint() + "?");
-    assertThat(query(logout.header("Location")).get("post_logout_redirect_uri")).endsWith("/staff/login");
+    assertThat(IdentityProvider.query(logout.header("Location")).get("post_logout_redirect_uri")).endsWith("/staff/login");
     assertThat(logout.getDetailedCookies().asList())
         .filteredOn(cookie -> cookie.getName().startsWith("q_session"))
         .isNotEmpty()
@@ -183,12 +194,13 @@ class OidcStaffLoginTest {
   }
 
   /**
-   * Plays the browser from the redirect to the identity provider until the service has set its
-   * session cookie and sends it back to {@code restoredPath}.
+   * Plays the browser from the redirect to the identity provider (its login page, submitted) until
+   * the service has set its session cookie and sends it back to {@code restoredPath}.
    */
   private Map<String, String> login(Response toIdp, JwtClaims user, String restoredPath) {
     idp.nextLogin(user);
-    Response back = follow(toIdp.header("Location"), Map.of());
+    follow(toIdp.header("Location"), Map.of()).then().statusCode(200);
+    Response back = follow(idp.submitLogin(toIdp.header("Location")), Map.of());
     back.then().statusCode(302);
     String callback = back.header("Location");
     assertThat(URI.create(callback).getPath()).isEqualTo("/staff");
@@ -204,16 +216,5 @@ class OidcStaffLoginTest {
   /** Like a browser: the Location is used as it is (RestAssured would encode its query again). */
   private static Response follow(String location, Map<String, String> cookies) {
     return given().urlEncodingEnabled(false).redirects().follow(false).cookies(cookies).get(location);
-  }
-
-  private static Map<String, String> query(String url) {
-    Map<String, String> values = new HashMap<>();
-    for (String pair : URI.create(url).getRawQuery().split("&")) {
-      int eq = pair.indexOf('=');
-      values.put(
-          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return values;
   }
 }
