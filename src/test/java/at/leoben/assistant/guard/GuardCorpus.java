@@ -1,7 +1,11 @@
 package at.leoben.assistant.guard;
 
 import at.leoben.assistant.resources.TextResources;
-import java.util.ArrayList;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +17,8 @@ import java.util.Set;
  */
 public final class GuardCorpus {
 
-  public record Sample(String label, String area, String text) {}
+  /** One labelled input of {@code guard/corpus.yaml}. */
+  public record Sample(@JsonProperty("class") String label, String area, String text) {}
 
   /** Hits out of cases for one measure, e.g. sensitive-area recall. */
   public record Rate(int hits, int cases) {
@@ -30,21 +35,11 @@ public final class GuardCorpus {
   private GuardCorpus() {}
 
   public static List<Sample> samples() {
-    List<Sample> samples = new ArrayList<>();
-    String label = null;
-    String area = null;
-    for (String line : TextResources.read("guard/corpus.yaml").lines().toList()) {
-      String trimmed = line.strip();
-      if (trimmed.startsWith("- class:")) {
-        label = trimmed.substring("- class:".length()).strip();
-        area = null;
-      } else if (trimmed.startsWith("area:")) {
-        area = trimmed.substring("area:".length()).strip();
-      } else if (trimmed.startsWith("text:")) {
-        samples.add(new Sample(label, area, unquote(trimmed.substring("text:".length()))));
-      }
+    try {
+      return new YAMLMapper().readValue(TextResources.read("guard/corpus.yaml"), new TypeReference<List<Sample>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return samples;
   }
 
   /** The input checks as the service wires them. */
@@ -118,13 +113,5 @@ public final class GuardCorpus {
   private static boolean discriminates(OutputScreen screen, String text) {
     return screen.screen(text).stream()
         .anyMatch(finding -> finding.category() == OutputFinding.Category.DISCRIMINATION);
-  }
-
-  private static String unquote(String value) {
-    String v = value.strip();
-    if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-      v = v.substring(1, v.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
-    }
-    return v;
   }
 }

@@ -1,6 +1,10 @@
 package at.leoben.assistant.knowledge;
 
 import at.leoben.assistant.resources.TextResources;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,20 +32,13 @@ public final class RetrievalQuality {
 
   private RetrievalQuality() {}
 
-  /** Reads the small YAML list ({@code - question: "…"} / {@code expected: slug}) line by line. */
+  /** The questions of {@code knowledge/retrieval-questions.yaml}. */
   public static List<Case> cases() {
-    List<Case> cases = new ArrayList<>();
-    String question = null;
-    for (String line : TextResources.read("knowledge/retrieval-questions.yaml").lines().toList()) {
-      String trimmed = line.strip();
-      if (trimmed.startsWith("- question:")) {
-        question = unquote(trimmed.substring("- question:".length()));
-      } else if (trimmed.startsWith("expected:")) {
-        cases.add(new Case(question, unquote(trimmed.substring("expected:".length()))));
-        question = null;
-      }
+    try {
+      return new YAMLMapper().readValue(TextResources.read("knowledge/retrieval-questions.yaml"), new TypeReference<List<Case>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return cases;
   }
 
   /** Recall of the expected document among the documents of the top passages. */
@@ -105,13 +102,5 @@ public final class RetrievalQuality {
     static final String SQL = KnowledgeBase.SEARCH.replaceAll("(?<!:):\\w+", "?");
     static final List<String> PARAMETERS =
         Pattern.compile("(?<!:):(\\w+)").matcher(KnowledgeBase.SEARCH).results().map(m -> m.group(1)).toList();
-  }
-
-  private static String unquote(String value) {
-    String v = value.strip();
-    if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-      v = v.substring(1, v.length() - 1).replace("\\\"", "\"");
-    }
-    return v;
   }
 }
