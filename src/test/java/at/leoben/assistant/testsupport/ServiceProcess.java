@@ -23,7 +23,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The packaged service started like an operator does: {@code java -jar quarkus-run.jar}, prod
  * profile, configured by environment variables only, its output in a log file. Used by the
- * integration tests on the packaged jar and by the benchmarks in {@code bench/}.
+ * integration tests on the packaged jar and by the tools beside the service ({@code tools/}: the
+ * evaluator's CI test, the benchmarks), which get it through the test-jar.
  */
 public final class ServiceProcess implements AutoCloseable {
 
