@@ -1,6 +1,8 @@
 package at.leoben.assistant.chat;
 
 import at.leoben.assistant.disclosure.Disclosures;
+import at.leoben.assistant.ratelimit.RateLimited;
+import at.leoben.assistant.ratelimit.RateLimits;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +39,7 @@ public class ChatResource {
   }
 
   @POST
+  @RateLimited(RateLimits.Kind.CHAT)
   @Produces(MediaType.APPLICATION_JSON)
   @RequestBody(content = @Content(schema = @Schema(implementation = ChatRequest.class)))
   @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChatReply.class)))
@@ -51,6 +54,7 @@ public class ChatResource {
   }
 
   @POST
+  @RateLimited(RateLimits.Kind.CHAT)
   @Path("/stream")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @Blocking

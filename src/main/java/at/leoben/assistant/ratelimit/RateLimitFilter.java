@@ -1,49 +1,36 @@
 package at.leoben.assistant.ratelimit;
 
+import at.leoben.assistant.web.ClientAddresses;
 import at.leoben.assistant.web.ProblemException;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import java.util.Optional;
-import java.util.regex.Pattern;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Method;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Applies the per-client limits to the citizen API's costly requests: questions (they may reach
- * the model) and feedback. The client address is the one Quarkus reports, i.e. the forwarded one
- * behind a trusted proxy (QUARKUS_HTTP_PROXY_*).
+ * Applies the per-client limits to the resource methods marked {@link RateLimited}. It runs after
+ * the request was matched to its method, so every spelling of a path that reaches the method
+ * counts, and spellings that reach none are 404s that cost nothing.
  */
 public class RateLimitFilter {
 
-  private static final Pattern FEEDBACK = Pattern.compile("/api/v1/messages/[^/]+/feedback");
-
   private final RateLimits limits;
+  private final ClientAddresses clients;
 
-  RateLimitFilter(RateLimits limits) {
+  RateLimitFilter(RateLimits limits, ClientAddresses clients) {
     this.limits = limits;
+    this.clients = clients;
   }
 
   @ServerRequestFilter
-  void limit(ContainerRequestContext request, HttpServerRequest http) {
-    if (!"POST".equals(request.getMethod())) {
+  void limit(ResourceInfo resource, HttpServerRequest http) {
+    Method method = resource.getResourceMethod();
+    RateLimited limited = method == null ? null : method.getAnnotation(RateLimited.class);
+    if (limited == null) {
       return;
     }
-    kind(request.getUriInfo().getPath())
-        .ifPresent(
-            kind ->
-                limits
-                    .take(kind, http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress())
-                    .ifPresent(seconds -> {
-                      throw ProblemException.tooManyRequests(seconds);
-                    }));
-  }
-
-  private static Optional<RateLimits.Kind> kind(String path) {
-    if (path.equals("/api/v1/chat") || path.equals("/api/v1/chat/stream")) {
-      return Optional.of(RateLimits.Kind.CHAT);
-    }
-    if (FEEDBACK.matcher(path).matches()) {
-      return Optional.of(RateLimits.Kind.FEEDBACK);
-    }
-    return Optional.empty();
+    limits.take(limited.value(), clients.of(http)).ifPresent(seconds -> {
+      throw ProblemException.tooManyRequests(seconds);
+    });
   }
 }

@@ -1,5 +1,7 @@
 package at.leoben.assistant.review;
 
+import at.leoben.assistant.ratelimit.RateLimited;
+import at.leoben.assistant.ratelimit.RateLimits;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +26,7 @@ public class FeedbackResource {
   }
 
   @POST
+  @RateLimited(RateLimits.Kind.FEEDBACK)
   public Response rate(@PathParam("messageId") UUID messageId, FeedbackInput input) {
     FeedbackReceipt receipt = feedback.rate(messageId, input);
     if (receipt.queuedForReview()) {
