@@ -1,6 +1,8 @@
 package at.leoben.assistant.chat;
 
 import at.leoben.assistant.i18n.Language;
+import at.leoben.assistant.web.HasText;
+import at.leoben.assistant.web.MaxLength;
 
 /**
  * A citizen's turn. {@code conversationToken} may come in the body or, like for GET and DELETE,
@@ -8,7 +10,13 @@ import at.leoben.assistant.i18n.Language;
  * an answer in plain language ("Einfache Sprache" / plain English).
  */
 public record ChatRequest(
-    String message, String conversationId, String conversationToken, Language language, Boolean plainLanguage) {
+    @HasText(message = "problem.message.blank")
+        @MaxLength(property = "assistant.chat.max-message-length", message = "problem.message.too-long")
+        String message,
+    String conversationId,
+    String conversationToken,
+    Language language,
+    Boolean plainLanguage) {
 
   boolean wantsPlainLanguage() {
     return Boolean.TRUE.equals(plainLanguage);

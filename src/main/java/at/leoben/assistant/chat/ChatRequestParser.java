@@ -1,46 +1,48 @@
 package at.leoben.assistant.chat;
 
+import at.leoben.assistant.web.JsonProblems;
 import at.leoben.assistant.web.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Objects;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.util.Set;
 
 /**
  * Reads a chat request itself rather than leaving it to the framework, so that every kind of
- * malformed body gets the same precise German problem detail naming the offending field.
+ * malformed body gets the same precise German problem detail naming the offending field; then
+ * validates it like every request record.
  */
 @ApplicationScoped
 class ChatRequestParser {
 
   private final ObjectMapper json;
+  private final Validator validator;
 
-  ChatRequestParser(ObjectMapper json) {
+  ChatRequestParser(ObjectMapper json, Validator validator) {
     this.json = json;
+    this.validator = validator;
   }
 
   ChatRequest parse(String body) {
     if (body == null || body.isBlank()) {
       throw ProblemException.badRequest("problem.message.blank");
     }
+    ChatRequest request;
     try {
-      return json.readValue(body, ChatRequest.class);
-    } catch (JsonMappingException e) {
-      String field =
-          e.getPath().stream()
-              .map(JsonMappingException.Reference::getFieldName)
-              .filter(Objects::nonNull)
-              .reduce((first, second) -> second)
-              .orElse("");
-      if (field.isEmpty()) {
-        throw ProblemException.badRequest("problem.json.not-object");
-      }
-      throw "language".equals(field)
-          ? ProblemException.badRequest("problem.language.unsupported")
-          : ProblemException.badRequest("problem.json.wrong-type", field);
+      request = json.readValue(body, ChatRequest.class);
     } catch (JsonProcessingException e) {
-      throw ProblemException.badRequest("problem.json.invalid");
+      throw JsonProblems.of(e);
     }
+    if (request == null) {
+      throw ProblemException.badRequest("problem.message.blank");
+    }
+    Set<ConstraintViolation<ChatRequest>> violations = validator.validate(request);
+    if (!violations.isEmpty()) {
+      throw new ConstraintViolationException(violations);
+    }
+    return request;
   }
 }

@@ -20,7 +20,6 @@ import at.leoben.assistant.llm.ModelGateway;
 import at.leoben.assistant.llm.ModelOutput;
 import at.leoben.assistant.llm.ModelUnavailable;
 import at.leoben.assistant.privacy.Redactor;
-import at.leoben.assistant.web.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -80,7 +79,6 @@ class TurnService {
   private final TurnReplies replies;
   private final ApprovedAnswers approvedAnswers;
   private final Redactor redactor;
-  private final ChatConfig config;
   private final Clock clock;
 
   TurnService(
@@ -94,7 +92,6 @@ class TurnService {
       TurnReplies replies,
       ApprovedAnswers approvedAnswers,
       Redactor redactor,
-      ChatConfig config,
       Clock clock) {
     this.store = store;
     this.inputGuard = inputGuard;
@@ -108,7 +105,6 @@ class TurnService {
     this.replies = replies;
     this.approvedAnswers = approvedAnswers;
     this.redactor = redactor;
-    this.config = config;
     this.clock = clock;
   }
 
@@ -123,15 +119,9 @@ class TurnService {
     return new Prepared(turn, plan(turn));
   }
 
-  /** Checks the input and opens the conversation; throws problem details, stores nothing. */
+  /** Opens the conversation of a validated request; throws problem details, stores nothing. */
   Turn begin(ChatRequest request, String headerToken) {
-    if (request == null || request.message() == null || request.message().isBlank()) {
-      throw ProblemException.badRequest("problem.message.blank");
-    }
     String question = request.message().strip();
-    if (question.codePointCount(0, question.length()) > config.maxMessageLength()) {
-      throw ProblemException.badRequest("problem.message.too-long", config.maxMessageLength());
-    }
     // Redacted before anything else sees it: the guard, the model, the store and the audit.
     question = redactor.redact(question);
     String token = headerToken != null ? headerToken : request.conversationToken();

@@ -17,9 +17,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class CitizenFeedback {
 
-  static final int MAX_COMMENT_LENGTH = 1000;
-  static final Set<String> REASONS = Set.of("wrong", "outdated", "unclear", "incomplete", "offensive", "other");
-
   private final ReviewedConversations conversations;
   private final Flags flags;
   private final Redactor redactor;
@@ -32,26 +29,14 @@ public class CitizenFeedback {
     this.clock = clock;
   }
 
+  /** Rates a reply with a validated {@link FeedbackInput}. */
   @Transactional
   public FeedbackReceipt rate(UUID messageId, FeedbackInput input) {
-    if (input == null || input.rating() == null) {
-      throw ProblemException.badRequest("problem.feedback.rating");
-    }
     String rating = input.rating().strip().toLowerCase(Locale.ROOT);
-    if (!rating.equals("up") && !rating.equals("down")) {
-      throw ProblemException.badRequest("problem.feedback.rating");
-    }
     String comment = input.comment() == null ? null : input.comment().strip();
-    if (comment != null && comment.codePointCount(0, comment.length()) > MAX_COMMENT_LENGTH) {
-      throw ProblemException.badRequest("problem.feedback.comment.too-long", MAX_COMMENT_LENGTH);
-    }
     Set<String> reasons = new LinkedHashSet<>();
     for (String reason : input.reasons() == null ? List.<String>of() : input.reasons()) {
-      String tag = reason == null ? "" : reason.strip().toLowerCase(Locale.ROOT);
-      if (!REASONS.contains(tag)) {
-        throw ProblemException.badRequest("problem.feedback.reason", String.join(", ", REASONS.stream().sorted().toList()));
-      }
-      reasons.add(tag);
+      reasons.add(reason.strip().toLowerCase(Locale.ROOT));
     }
     ReviewedConversations.Reply reply = conversations.replies(List.of(messageId)).get(messageId);
     if (reply == null) {

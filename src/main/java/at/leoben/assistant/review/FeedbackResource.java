@@ -2,6 +2,8 @@ package at.leoben.assistant.review;
 
 import at.leoben.assistant.ratelimit.RateLimited;
 import at.leoben.assistant.ratelimit.RateLimits;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,7 +29,9 @@ public class FeedbackResource {
 
   @POST
   @RateLimited(RateLimits.Kind.FEEDBACK)
-  public Response rate(@PathParam("messageId") UUID messageId, FeedbackInput input) {
+  public Response rate(
+      @PathParam("messageId") UUID messageId,
+      @NotNull(message = "problem.feedback.rating") @Valid FeedbackInput input) {
     FeedbackReceipt receipt = feedback.rate(messageId, input);
     if (receipt.queuedForReview()) {
       metrics.refresh();

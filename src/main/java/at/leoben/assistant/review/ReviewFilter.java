@@ -10,6 +10,10 @@ public record ReviewFilter(ReviewStatus status, String reason, Duration minAge, 
 
   public static final int DEFAULT_SIZE = 50;
   public static final int MAX_SIZE = 200;
+  /** Far beyond any queue; keeps page × size inside what a database offset holds. */
+  static final int MAX_PAGE = 100_000;
+  /** Retention deletes what is older long before. */
+  private static final Duration MAX_AGE = Duration.ofDays(3650);
 
   /** The queue as a clerk opens it: what still needs someone, oldest first. */
   public static ReviewFilter openItems() {
@@ -17,7 +21,7 @@ public record ReviewFilter(ReviewStatus status, String reason, Duration minAge, 
   }
 
   /** Reads query parameters; anything malformed is a 400 with the reason, never a guess. */
-  public static ReviewFilter parse(String status, String reason, String minAge, Integer page, Integer size) {
+  public static ReviewFilter parse(String status, String reason, String minAge, String page, String size) {
     ReviewStatus parsedStatus = null;
     if (status != null && !status.isBlank()) {
       try {
@@ -37,18 +41,29 @@ public record ReviewFilter(ReviewStatus status, String reason, Duration minAge, 
     if (minAge != null && !minAge.isBlank()) {
       try {
         parsedAge = Duration.parse(minAge.strip().toUpperCase(Locale.ROOT));
-      } catch (DateTimeParseException e) {
+      } catch (DateTimeParseException | ArithmeticException e) {
         throw ProblemException.badRequest("problem.review.filter.age");
       }
-      if (parsedAge.isNegative()) {
+      if (parsedAge.isNegative() || parsedAge.compareTo(MAX_AGE) > 0) {
         throw ProblemException.badRequest("problem.review.filter.age");
       }
     }
-    int parsedPage = page == null ? 0 : page;
-    int parsedSize = size == null ? DEFAULT_SIZE : size;
-    if (parsedPage < 0 || parsedSize < 1 || parsedSize > MAX_SIZE) {
+    int parsedPage = number(page, 0, MAX_PAGE);
+    int parsedSize = number(size, DEFAULT_SIZE, MAX_SIZE);
+    if (parsedSize < 1) {
       throw ProblemException.badRequest("problem.review.filter.page", MAX_SIZE);
     }
     return new ReviewFilter(parsedStatus, parsedReason, parsedAge, parsedPage, parsedSize);
+  }
+
+  /** A whole number from 0 to max, or the default when absent. */
+  private static int number(String text, int absent, int max) {
+    if (text == null || text.isBlank()) {
+      return absent;
+    }
+    if (!text.strip().matches("\\d{1,9}") || Integer.parseInt(text.strip()) > max) {
+      throw ProblemException.badRequest("problem.review.filter.page", MAX_SIZE);
+    }
+    return Integer.parseInt(text.strip());
   }
 }

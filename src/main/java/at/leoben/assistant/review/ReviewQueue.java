@@ -10,6 +10,8 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +36,6 @@ public class ReviewQueue {
   private final ReviewedConversations conversations;
   private final ApprovedAnswers approvedAnswers;
   private final AuditTrail audit;
-  private final ReviewConfig config;
   private final Redactor redactor;
   private final Clock clock;
 
@@ -42,13 +43,11 @@ public class ReviewQueue {
       ReviewedConversations conversations,
       ApprovedAnswers approvedAnswers,
       AuditTrail audit,
-      ReviewConfig config,
       Redactor redactor,
       Clock clock) {
     this.conversations = conversations;
     this.approvedAnswers = approvedAnswers;
     this.audit = audit;
-    this.config = config;
     this.redactor = redactor;
     this.clock = clock;
   }
@@ -140,8 +139,8 @@ public class ReviewQueue {
   }
 
   @Transactional
-  public ReviewViews.Detail decide(UUID id, DecisionInput input, StaffMember clerk) {
-    Decision decision = validate(input);
+  public ReviewViews.Detail decide(UUID id, @NotNull(message = "problem.review.decision.unknown") @Valid DecisionInput input, StaffMember clerk) {
+    Decision decision = decision(input);
     ReviewItem item = find(id, LockModeType.PESSIMISTIC_WRITE);
     if (item.status.isDecided()) {
       throw conflict("problem.review.already-decided", item.status.name());
@@ -220,38 +219,11 @@ public class ReviewQueue {
 
   private record Decision(ReviewStatus status, String comment, String correctedText) {}
 
-  private Decision validate(DecisionInput input) {
-    if (input == null || input.decision() == null) {
-      throw ProblemException.badRequest("problem.review.decision.unknown");
-    }
-    ReviewStatus status =
-        switch (input.decision().strip().toLowerCase(java.util.Locale.ROOT)) {
-          case "approve" -> ReviewStatus.APPROVED;
-          case "correct" -> ReviewStatus.CORRECTED;
-          case "reject" -> ReviewStatus.REJECTED;
-          default -> throw ProblemException.badRequest("problem.review.decision.unknown");
-        };
-    String comment = input.comment() == null ? "" : input.comment().strip();
-    if (comment.isEmpty()) {
-      throw ProblemException.badRequest("problem.review.comment.blank");
-    }
-    if (comment.codePointCount(0, comment.length()) > config.maxCommentLength()) {
-      throw ProblemException.badRequest("problem.review.comment.too-long", config.maxCommentLength());
-    }
-    String corrected = null;
-    if (status == ReviewStatus.CORRECTED) {
-      corrected = input.correctedText() == null ? "" : input.correctedText().strip();
-      if (corrected.isEmpty()) {
-        throw ProblemException.badRequest("problem.review.correction.blank");
-      }
-      if (corrected.codePointCount(0, corrected.length()) > config.maxCorrectionLength()) {
-        throw ProblemException.badRequest("problem.review.correction.too-long", config.maxCorrectionLength());
-      }
-    }
-    if (input.version() == null) {
-      throw ProblemException.badRequest("problem.review.version.missing");
-    }
-    return new Decision(status, comment, corrected);
+  /** A validated decision, its texts trimmed; a correction only with a correcting decision. */
+  private static Decision decision(DecisionInput input) {
+    ReviewStatus status = input.status();
+    String corrected = status == ReviewStatus.CORRECTED ? input.correctedText().strip() : null;
+    return new Decision(status, input.comment().strip(), corrected);
   }
 
   private ReviewItem find(UUID id, LockModeType lock) {

@@ -3,6 +3,7 @@ package at.leoben.assistant.review;
 import at.leoben.assistant.staff.StaffMember;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,8 +40,8 @@ public class ReviewResource {
       @QueryParam("status") String status,
       @QueryParam("reason") String reason,
       @QueryParam("minAge") String minAge,
-      @QueryParam("page") Integer page,
-      @QueryParam("size") Integer size) {
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
     return queue.list(ReviewFilter.parse(status, reason, minAge, page, size));
   }
 
@@ -71,8 +72,9 @@ public class ReviewResource {
 
   @GET
   @Path("/approved-answers")
-  public List<ApprovedAnswers.InForce> approvedAnswers(@QueryParam("withdrawn") boolean includeWithdrawn) {
-    return approvedAnswers.list(includeWithdrawn);
+  public List<ApprovedAnswers.InForce> approvedAnswers(
+      @QueryParam("withdrawn") @Pattern(regexp = "true|false", message = "problem.approved.withdrawn") String withdrawn) {
+    return approvedAnswers.list(Boolean.parseBoolean(withdrawn));
   }
 
   @DELETE

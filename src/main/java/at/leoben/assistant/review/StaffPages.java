@@ -5,12 +5,14 @@ import at.leoben.assistant.i18n.PageText;
 import at.leoben.assistant.i18n.Texts;
 import at.leoben.assistant.staff.StaffMember;
 import at.leoben.assistant.web.ProblemException;
+import at.leoben.assistant.web.Violations;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -106,7 +108,7 @@ public class StaffPages {
       @QueryParam("status") String status,
       @QueryParam("reason") String reason,
       @QueryParam("minAge") String minAge,
-      @QueryParam("page") Integer page,
+      @QueryParam("page") String page,
       HttpHeaders headers) {
     PageText t = text(headers);
     QueueForm form = new QueueForm(status, reason, minAge);
@@ -179,6 +181,9 @@ public class StaffPages {
       return backTo(itemId, "decided");
     } catch (ProblemException e) {
       return refused(itemId, e, form, headers);
+    } catch (ConstraintViolationException e) {
+      Violations.Message first = Violations.of(e).get(0);
+      return refused(itemId, ProblemException.badRequest(first.key(), first.arguments()), form, headers);
     }
   }
 

@@ -1,6 +1,8 @@
 package at.leoben.assistant.staff;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,7 +33,7 @@ public class StaffAdminResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(StaffAccountInput input) {
+  public Response create(@NotNull(message = "problem.staff.username") @Valid StaffAccountInput input) {
     return Response.status(Response.Status.CREATED).entity(accounts.create(input)).build();
   }
 

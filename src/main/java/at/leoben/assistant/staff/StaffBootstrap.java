@@ -1,6 +1,5 @@
 package at.leoben.assistant.staff;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,7 +24,7 @@ class StaffBootstrap {
 
   @Transactional
   void onStart(@Observes StartupEvent event) {
-    String username = config.bootstrapAdmin().username();
+    String username = StaffPasswords.username(config.bootstrapAdmin().username());
     if (StaffAccount.count("username", username) > 0) {
       return;
     }
@@ -38,13 +37,17 @@ class StaffBootstrap {
       }
       return;
     }
-    if (password.length() < StaffAccounts.MIN_PASSWORD_LENGTH) {
+    if (password.length() < StaffPasswords.MIN_LENGTH) {
       throw new IllegalStateException(
-          "ASSISTANT_STAFF_BOOTSTRAP_ADMIN_PASSWORD is too short: at least " + StaffAccounts.MIN_PASSWORD_LENGTH + " characters");
+          "ASSISTANT_STAFF_BOOTSTRAP_ADMIN_PASSWORD is too short: at least " + StaffPasswords.MIN_LENGTH + " characters");
+    }
+    if (!StaffPasswords.fits(password)) {
+      throw new IllegalStateException(
+          "ASSISTANT_STAFF_BOOTSTRAP_ADMIN_PASSWORD is too long: bcrypt reads only " + StaffPasswords.MAX_BYTES + " bytes");
     }
     StaffAccount admin = new StaffAccount();
     admin.username = username;
-    admin.passwordHash = BcryptUtil.bcryptHash(password);
+    admin.passwordHash = StaffPasswords.hash(password);
     admin.roles = "admin";
     admin.createdAt = Instant.now(clock);
     admin.persist();

@@ -2,7 +2,10 @@ package at.leoben.assistant.web;
 
 import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.i18n.Texts;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.oidc.OIDCException;
+import jakarta.validation.ConstraintViolationException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -40,6 +43,31 @@ public class ProblemMappers {
       return Response.fromResponse(problem).header("Retry-After", e.retryAfterSeconds()).build();
     }
     return problem;
+  }
+
+  /** Bean Validation of a request record or parameter: the first violation, and all of them as errors. */
+  @ServerExceptionMapper
+  public Response invalid(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+    if (Violations.onReturnValue(e)) {
+      return internal(e, headers, uri);
+    }
+    Language language = languageOf(headers);
+    List<Violations.Message> messages = Violations.of(e);
+    List<Problem.Item> items =
+        messages.stream().map(m -> new Problem.Item(m.subject(), texts.get(language, m.key(), m.arguments()))).toList();
+    Violations.Message first = messages.get(0);
+    return render(Status.BAD_REQUEST, "problem.validation.title", first.key(), items, headers, uri, first.arguments());
+  }
+
+  /** A body that is no JSON, or JSON of the wrong shape or type, e.g. {@code {"rating": 1}}. */
+  @ServerExceptionMapper
+  public Response unreadable(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+    return problem(JsonProblems.of(e), headers, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response mismatched(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+    return problem(JsonProblems.of(e), headers, uri);
   }
 
   @ServerExceptionMapper

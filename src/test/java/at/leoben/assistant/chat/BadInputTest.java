@@ -54,6 +54,8 @@ class BadInputTest {
     return Stream.of(
         Arguments.of("empty message", "{\"message\": \"\"}", 400, "Bitte geben Sie eine Frage ein."),
         Arguments.of("blank message", "{\"message\": \"   \\n\\t \"}", 400, "Bitte geben Sie eine Frage ein."),
+        Arguments.of("only invisible characters", "{\"message\": \"\u200b\u200c\u200d\u2060\ufeff \u00ad\"}", 400, "Bitte geben Sie eine Frage ein."),
+        Arguments.of("only control characters", "{\"message\": \"\\u0000\\u0007 \\u001b\"}", 400, "Bitte geben Sie eine Frage ein."),
         Arguments.of("missing message", "{\"language\": \"de\"}", 400, "Bitte geben Sie eine Frage ein."),
         Arguments.of("null message", "{\"message\": null}", 400, "Bitte geben Sie eine Frage ein."),
         Arguments.of("too long", "{\"message\": \"" + "a".repeat(2001) + "\"}", 400, "höchstens 2000 Zeichen"),
