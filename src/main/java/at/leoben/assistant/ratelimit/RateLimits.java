@@ -2,6 +2,7 @@ package at.leoben.assistant.ratelimit;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -65,6 +66,16 @@ public class RateLimits {
         BucketConfiguration.builder()
             .addLimit(limit -> limit.capacity(config.feedback().perHour()).refillGreedy(config.feedback().perHour(), Duration.ofHours(1)))
             .build();
+  }
+
+  /** The bucket of a key, made with limits on first use. */
+  BucketProxy bucket(String key, BucketConfiguration limits) {
+    return buckets.getProxy(key, () -> limits);
+  }
+
+  /** A key of a scope that holds no personal data: an HMAC of the address (or other text). */
+  String key(String scope, String text) {
+    return keys.key(scope, text);
   }
 
   /**

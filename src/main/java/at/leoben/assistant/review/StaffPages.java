@@ -4,6 +4,7 @@ import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.i18n.PageText;
 import at.leoben.assistant.i18n.Texts;
 import at.leoben.assistant.staff.StaffMember;
+import at.leoben.assistant.staff.StaffSessions;
 import at.leoben.assistant.web.ProblemException;
 import at.leoben.assistant.web.Violations;
 import io.quarkus.qute.CheckedTemplate;
@@ -14,6 +15,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -55,7 +57,7 @@ public class StaffPages {
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance login(PageText t, boolean failed);
+    static native TemplateInstance login(PageText t, boolean failed, Integer lockedMinutes);
 
     static native TemplateInstance queue(
         PageText t,
@@ -87,19 +89,24 @@ public class StaffPages {
   private final ReviewMetrics metrics;
   private final Texts texts;
   private final SecurityIdentity identity;
+  private final StaffSessions sessions;
 
-  public StaffPages(ReviewQueue queue, ReviewMetrics metrics, Texts texts, SecurityIdentity identity) {
+  public StaffPages(
+      ReviewQueue queue, ReviewMetrics metrics, Texts texts, SecurityIdentity identity, StaffSessions sessions) {
     this.queue = queue;
     this.metrics = metrics;
     this.texts = texts;
     this.identity = identity;
+    this.sessions = sessions;
   }
 
   @GET
   @Path("/login")
   @PermitAll
-  public TemplateInstance login(@QueryParam("error") String error, HttpHeaders headers) {
-    return Templates.login(text(headers), error != null);
+  public TemplateInstance login(@QueryParam("error") String error, @QueryParam("locked") String locked, HttpHeaders headers) {
+    // Only a number of minutes is shown, so the page repeats nothing else from its address.
+    Integer minutes = locked != null && locked.matches("\\d{1,4}") ? Integer.valueOf(locked) : null;
+    return Templates.login(text(headers), error != null, minutes);
   }
 
   @GET
@@ -187,14 +194,20 @@ public class StaffPages {
     }
   }
 
-  /** Ends the staff session: the form login's cookie is removed. */
+  /**
+   * Ends the staff session on every instance (a copy of its cookies no longer opens /staff) and
+   * removes the form login's cookies.
+   */
   @POST
   @Path("/logout")
   @Authenticated
-  public Response logout() {
-    NewCookie expired =
-        new NewCookie.Builder(SESSION_COOKIE).path("/").maxAge(0).httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
-    return Response.seeOther(URI.create("/staff/login")).cookie(expired).build();
+  public Response logout(@CookieParam(StaffSessions.COOKIE) String session) {
+    sessions.end(session);
+    return Response.seeOther(URI.create("/staff/login")).cookie(expired(SESSION_COOKIE), expired(StaffSessions.COOKIE)).build();
+  }
+
+  private static NewCookie expired(String name) {
+    return new NewCookie.Builder(name).path("/").maxAge(0).httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
   }
 
   private Response refused(UUID itemId, ProblemException e, DecisionForm form, HttpHeaders headers) {

@@ -28,12 +28,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-  private static final String TYPE_BASE = "https://leoben.at/probleme/";
 
   private final Texts texts;
+  private final Problems problems;
 
-  public ProblemMappers(Texts texts) {
+  public ProblemMappers(Texts texts, Problems problems) {
     this.texts = texts;
+    this.problems = problems;
   }
 
   @ServerExceptionMapper
@@ -143,15 +144,7 @@ public class ProblemMappers {
       HttpHeaders headers,
       UriInfo uri,
       Object... args) {
-    Language language = languageOf(headers);
-    String type = TYPE_BASE + detailKey.replaceFirst("^problem\\.", "");
-    return new Problem(
-            type,
-            texts.get(language, titleKey),
-            status.getStatusCode(),
-            texts.get(language, detailKey, args),
-            uri.getPath(),
-            items)
+    return problems.of(status.getStatusCode(), titleKey, detailKey, items, languageOf(headers), uri.getPath(), args)
         .toResponse();
   }
 

@@ -200,10 +200,7 @@ class PlainLanguageTest {
   /** The review item's page in the staff UI, signed in through its login form. */
   private static String staffItemPage(String item) {
     Staff.ensure(Staff.CLERK, "clerk");
-    String session = given().redirects().follow(false).contentType(ContentType.URLENC)
-        .formParam("j_username", Staff.CLERK).formParam("j_password", Staff.CLERK_PASSWORD)
-        .post("/j_security_check").then().statusCode(302).extract().cookie("ba-staff");
-    return given().cookie("ba-staff", session).get("/staff/item?id=" + item)
+    return at.leoben.assistant.testsupport.StaffSession.signIn(Staff.CLERK).get("/staff/item?id=" + item)
         .then().statusCode(200).extract().asString();
   }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import at.leoben.assistant.testsupport.Db;
 import at.leoben.assistant.testsupport.Staff;
+import at.leoben.assistant.testsupport.StaffSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -104,21 +105,9 @@ class StaffAccessTest {
 
     Staff.ensure(Staff.OPERATOR, "operator");
     Staff.ensure(Staff.CLERK, "clerk");
-    given().cookie("ba-staff", formLogin(Staff.OPERATOR)).redirects().follow(false).get("/staff")
-        .then().statusCode(403);
-    given().cookie("ba-staff", formLogin(Staff.OPERATOR)).redirects().follow(false)
-        .get("/staff/item?id=00000000-0000-0000-0000-000000000000").then().statusCode(403);
-    given().cookie("ba-staff", formLogin(Staff.CLERK)).redirects().follow(false).get("/staff")
-        .then().statusCode(200).contentType(ContentType.HTML);
-  }
-
-  /** Signs in through the UI's login form; returns the session cookie. */
-  private static String formLogin(String username) {
-    String cookie = given().redirects().follow(false).contentType(ContentType.URLENC)
-        .formParam("j_username", username).formParam("j_password", Staff.CLERK_PASSWORD)
-        .post("/j_security_check").then().statusCode(302).extract().cookie("ba-staff");
-    assertThat(cookie).as("session cookie for " + username).isNotBlank();
-    return cookie;
+    StaffSession.signIn(Staff.OPERATOR).get("/staff").then().statusCode(403);
+    StaffSession.signIn(Staff.OPERATOR).get("/staff/item?id=00000000-0000-0000-0000-000000000000").then().statusCode(403);
+    StaffSession.signIn(Staff.CLERK).get("/staff").then().statusCode(200).contentType(ContentType.HTML);
   }
 
   @Test

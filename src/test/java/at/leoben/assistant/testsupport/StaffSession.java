@@ -18,12 +18,14 @@ public final class StaffSession {
   private static final Pattern CSRF_INPUT = Pattern.compile("name=\"([^\"]*csrf[^\"]*)\" value=\"([^\"]+)\"");
 
   private final String session;
+  private final String sessionId;
   private String csrfCookie;
   private String csrfField;
   private String csrfToken;
 
-  private StaffSession(String session) {
+  private StaffSession(String session, String sessionId) {
     this.session = session;
+    this.sessionId = sessionId;
   }
 
   /** Signs in through the login form with the password of {@link Staff#CLERK_PASSWORD}. */
@@ -32,13 +34,15 @@ public final class StaffSession {
   }
 
   public static StaffSession signIn(String username, String password) {
-    String cookie = given().redirects().follow(false).contentType(ContentType.URLENC)
+    Response login = given().redirects().follow(false).contentType(ContentType.URLENC)
         .formParam("j_username", username).formParam("j_password", password)
-        .post("/j_security_check").then().statusCode(302).extract().cookie("ba-staff");
+        .post("/j_security_check");
+    login.then().statusCode(302);
+    String cookie = login.getCookie("ba-staff");
     if (cookie == null || cookie.isBlank()) {
       throw new AssertionError("no session cookie for " + username);
     }
-    return new StaffSession(cookie);
+    return new StaffSession(cookie, login.getCookie("ba-session"));
   }
 
   public String cookie() {
@@ -70,6 +74,9 @@ public final class StaffSession {
 
   private RequestSpecification request() {
     RequestSpecification request = given().redirects().follow(false).cookie("ba-staff", session);
+    if (sessionId != null) {
+      request.cookie("ba-session", sessionId);
+    }
     return csrfCookie == null ? request : request.cookie("ba-csrf", csrfCookie);
   }
 }
