@@ -2,6 +2,8 @@ package at.leoben.assistant.guard;
 
 import at.leoben.assistant.guard.OutputFinding.Category;
 import at.leoben.assistant.guard.OutputFinding.Severity;
+import at.leoben.assistant.privacy.Kind;
+import at.leoben.assistant.privacy.Redactor;
 import at.leoben.assistant.resources.TextResources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,19 +37,23 @@ public class OutputScreen {
       Pattern.compile(
           "\\b(meine? system[ -]?prompt|meine anweisungen lauten|my system[ -]?prompt|my instructions are)\\b");
 
+  /** How a finding names each kind, in this order. */
+  private static final Map<Kind, String> PERSONAL_DATA_LABELS = labels();
+
   private final DiscriminationLexicon lexicon = DiscriminationLexicon.load("guard/discrimination.txt");
   private final List<Pattern> promises = patterns("guard/promises.txt");
-  private final PersonalDataDetector personalData;
+  private final Redactor personalData;
   // Written once at start-up by knowPrompt, read by every screen: volatile, never mutated in place.
   private volatile long[] promptGrams = new long[0];
 
   @Inject
-  public OutputScreen(OutputScreenConfig config) {
-    this(Set.copyOf(config.allowedContacts().orElse(List.of())));
+  public OutputScreen(Redactor personalData) {
+    this.personalData = personalData;
   }
 
-  OutputScreen(Set<String> allowedContacts) {
-    this.personalData = new PersonalDataDetector(allowedContacts);
+  /** With these contacts allowed, for tests and tools without the container. */
+  public OutputScreen(Set<String> allowedContacts) {
+    this(new Redactor(() -> allowedContacts));
   }
 
   /**
@@ -75,7 +81,7 @@ public class OutputScreen {
     if (offence != null) {
       findings.put(Category.DISCRIMINATION, new OutputFinding(Category.DISCRIMINATION, Severity.WITHHOLD, offence));
     }
-    String kinds = personalData.kinds(flat);
+    String kinds = personalDataKinds(answer);
     if (kinds != null) {
       findings.put(Category.PERSONAL_DATA, new OutputFinding(Category.PERSONAL_DATA, Severity.FLAG, kinds));
     }
@@ -88,6 +94,16 @@ public class OutputScreen {
       findings.put(Category.PROMPT_LEAK, new OutputFinding(Category.PROMPT_LEAK, Severity.WITHHOLD, leak));
     }
     return List.copyOf(findings.values());
+  }
+
+  /** The kinds of personal data in an answer ("e-mail address, IBAN"), or null; never the data itself. */
+  private String personalDataKinds(String answer) {
+    Set<Kind> found = personalData.contactsAndNumbers(answer);
+    String kinds = PERSONAL_DATA_LABELS.entrySet().stream()
+        .filter(label -> found.contains(label.getKey()))
+        .map(Map.Entry::getValue)
+        .collect(Collectors.joining(", "));
+    return kinds.isEmpty() ? null : kinds;
   }
 
   private String promise(String flat) {
@@ -152,6 +168,16 @@ public class OutputScreen {
       grams[start] = gram;
     }
     return grams;
+  }
+
+  private static Map<Kind, String> labels() {
+    Map<Kind, String> labels = new java.util.LinkedHashMap<>();
+    labels.put(Kind.EMAIL, "e-mail address");
+    labels.put(Kind.IBAN, "IBAN");
+    labels.put(Kind.CARD, "credit-card number");
+    labels.put(Kind.PHONE, "phone number");
+    labels.put(Kind.SVNR, "social-security number");
+    return java.util.Collections.unmodifiableMap(labels);
   }
 
   private static List<Pattern> patterns(String resource) {

@@ -29,7 +29,7 @@ class ScreenedStreamTest {
           Instant.EPOCH,
           null);
 
-  private final OutputScreen screen = new OutputScreen(Optional::empty);
+  private final OutputScreen screen = new OutputScreen(java.util.Set.of());
   private final ScreenedStream stream;
 
   ScreenedStreamTest() {

@@ -116,6 +116,7 @@ class OutputScreenTest {
         "Karte 4111 1111 1111 1111",
         "Card 5500-0000-0000-0004",
         "Telefon ０６６４ １２３４５６７",
+        "Rufen Sie 0676.555.44.33 an.",
       })
   void personalDataIsFlagged(String answer) {
     assertThat(SCREEN.screen(answer))
@@ -147,6 +148,7 @@ class OutputScreenTest {
         "8700 Leoben, Erzherzog-Johann-Straße 2",
         "Die Gebühr beträgt 1.250,00 Euro bzw. 0,50 Euro pro Seite.",
         "Zeitraum 2023-2024, Aktenzahl 1234567890.",
+        "Stichtag ist der 01.02.2024 um 08.30 Uhr.",
       })
   void publicContactsAndOrdinaryNumbersPass(String answer) {
     assertThat(categories(answer)).doesNotContain(Category.PERSONAL_DATA);

@@ -72,6 +72,9 @@ class PersonalDataRedactorTest {
           Handynummer 0650-123 45 67|Handynummer [TELEFON]
           Tel.: 664 1234567|Tel.: [TELEFON]
           Erreichbar unter 03842/12345-67|Erreichbar unter [TELEFON]
+          Mein Handy 0676.555.44.33, bitte.|Mein Handy [TELEFON], bitte.
+          Rückruf unter +43.676.555.44.33|Rückruf unter [TELEFON]
+          Festnetz (03842) 123 45|Festnetz [TELEFON]
           """)
   void phoneNumbers(String input, String expected) {
     assertRedacted(input, expected, Kind.PHONE);
