@@ -15,8 +15,8 @@ import org.eclipse.microprofile.config.Config;
  * (414, 431, 413) and whatever else the router refuses with a 4xx. Vert.x answers these itself
  * with an empty body, so the HTTP parser's own limits are set higher (application.properties) and
  * the service's limits are enforced here, before anything else runs. A request the parser cannot
- * read at all (beyond those higher limits, or not HTTP) still gets Vert.x's bare status: Quarkus
- * offers no hook there.
+ * read at all (beyond those higher limits, not HTTP, or a path with a malformed %-escape, which
+ * Vert.x refuses before any route) still gets Vert.x's bare status: Quarkus offers no hook there.
  */
 @ApplicationScoped
 public class HttpLimits {
@@ -42,8 +42,6 @@ public class HttpLimits {
 
   void register(@Observes Router router) {
     router.route().last().failureHandler(this::refused);
-    // A path Vert.x cannot even decode (e.g. "%zz") fails before any route, so no failure handler sees it.
-    router.errorHandler(400, this::refused);
   }
 
   private void check(RoutingContext context) {
@@ -59,7 +57,7 @@ public class HttpLimits {
     }
   }
 
-  /** A 4xx the router ended with, which no REST mapper saw (e.g. a malformed %-escape). */
+  /** A 4xx a route failed with before REST (e.g. a chunked body over the limit), which no REST mapper saw. */
   private void refused(RoutingContext context) {
     int status = context.statusCode() < 0 ? 400 : context.statusCode();
     if (context.response().ended() || context.response().headWritten() || status < 400 || status > 499) {

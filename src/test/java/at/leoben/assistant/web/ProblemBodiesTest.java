@@ -69,11 +69,4 @@ class ProblemBodiesTest {
     assertThat(bigHeaders.header("Content-Type")).startsWith("application/problem+json");
     assertThat(bigHeaders.body()).contains("Kopfzeilen");
   }
-
-  @Test
-  void aMalformedAddressIsAProblem() {
-    RawHttp.Reply badEscape = RawHttp.send("GET", "/api/v1/channels/%zz", Map.of("Accept-Language", "en"), null);
-    assertThat(badEscape.status()).isEqualTo(400);
-    assertThat(badEscape.header("Content-Type")).startsWith("application/problem+json");
-  }
 }
