@@ -36,4 +36,13 @@ public class InputGuard {
     }
     return new InputVerdict.Pass();
   }
+
+  /**
+   * Text for the knowledge base screened like a citizen's input: does it read like instructions to
+   * the model ("ignore all previous instructions …")? Such text is data, never a command, but an
+   * editor should see it before it goes live.
+   */
+  public boolean readsLikeInstructions(String text) {
+    return injections.isMisuse(TextFold.fold(text));
+  }
 }

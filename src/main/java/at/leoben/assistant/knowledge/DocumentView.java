@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A document as admins see it, with what needs their attention: stale, facts to confirm. */
+/**
+ * A document as admins see it, with what needs their attention: stale, facts to confirm, and
+ * {@code warnings}: lines that read like instructions to the model (shown with the full document).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DocumentView(
     UUID id,
@@ -23,4 +26,5 @@ public record DocumentView(
     String origin,
     int version,
     Instant modifiedAt,
-    String body) {}
+    String body,
+    List<String> warnings) {}

@@ -18,14 +18,27 @@ import org.hibernate.exception.ConstraintViolationException;
 @ApplicationScoped
 class KnowledgeAdmin {
 
+  /** A question for the inspector is a citizen's question: no longer than one. */
+  private static final int MAX_QUESTION = 2000;
+
   private final KnowledgeStore store;
+  private final KnowledgeBase knowledge;
   private final KnowledgeImporter importer;
+  private final InstructionScreen screen;
   private final KnowledgeConfig config;
   private final Clock clock;
 
-  KnowledgeAdmin(KnowledgeStore store, KnowledgeImporter importer, KnowledgeConfig config, Clock clock) {
+  KnowledgeAdmin(
+      KnowledgeStore store,
+      KnowledgeBase knowledge,
+      KnowledgeImporter importer,
+      InstructionScreen screen,
+      KnowledgeConfig config,
+      Clock clock) {
     this.store = store;
+    this.knowledge = knowledge;
     this.importer = importer;
+    this.screen = screen;
     this.config = config;
     this.clock = clock;
   }
@@ -56,6 +69,7 @@ class KnowledgeAdmin {
 
   DocumentView update(UUID id, DocumentInput input) {
     KnowledgeDocument existing = store.find(id).orElseThrow(KnowledgeAdmin::notFound);
+    refuseCrawled(existing);
     KnowledgeSource source = parse(input, existing.slug);
     try {
       return view(store.update(id, source, input.version()).orElseThrow(KnowledgeAdmin::notFound), true);
@@ -65,9 +79,27 @@ class KnowledgeAdmin {
   }
 
   void delete(UUID id) {
+    store.find(id).ifPresent(KnowledgeAdmin::refuseCrawled);
     if (!store.delete(id)) {
       throw notFound();
     }
+  }
+
+  /** A page of a knowledge source changes with its source; an edit here would be overwritten. */
+  private static void refuseCrawled(KnowledgeDocument document) {
+    if (KnowledgeStore.Origin.CRAWL.name().equals(document.origin)) {
+      throw new ProblemException(Status.CONFLICT, "problem.knowledge.title", "problem.knowledge.crawled");
+    }
+  }
+
+  Inspection inspect(String question) {
+    if (question == null || question.isBlank()) {
+      throw ProblemException.badRequest("problem.inspect.blank");
+    }
+    if (question.length() > MAX_QUESTION) {
+      throw ProblemException.badRequest("problem.inspect.too-long", MAX_QUESTION);
+    }
+    return knowledge.inspect(question.strip());
   }
 
   KnowledgeImporter.Report importFolder() {
@@ -108,7 +140,8 @@ class KnowledgeAdmin {
         document.origin,
         document.version,
         document.modifiedAt,
-        withBody ? document.body : null);
+        withBody ? document.body : null,
+        withBody ? screen.instructionsIn(document.body) : null);
   }
 
   private static ProblemException invalid(String subject, String reason) {

@@ -33,6 +33,13 @@ public class KnowledgeAdminResource {
     return admin.list(onlyStale);
   }
 
+  /** The retrieval inspector: what the knowledge base finds for a question, and why. */
+  @GET
+  @Path("/inspect")
+  public Inspection inspect(@QueryParam("q") String question) {
+    return admin.inspect(question);
+  }
+
   @GET
   @Path("/{id}")
   public DocumentView get(@PathParam("id") UUID id) {

@@ -5,7 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the city's passages for a question: PostgreSQL full-text search with the german
@@ -21,7 +23,8 @@ public class KnowledgeBase {
    */
   static final String SEARCH =
       """
-      select p.id, d.slug, p.title, p.heading, p.content, d.source_url,
+      select p.id, d.slug, p.title, p.heading, p.content,
+             case when p.anchor is null then d.source_url else d.source_url || '#' || p.anchor end,
              ts_rank(p.search, %1$s, 1) as rank
       from knowledge_passage p
       join knowledge_document d on d.id = p.document_id
@@ -50,7 +53,36 @@ public class KnowledgeBase {
    */
   @Transactional
   public List<RetrievedPassage> retrieve(String question) {
-    List<RetrievedPassage> found = search(question, config.topPassages() * 3);
+    return choose(search(question, candidates()));
+  }
+
+  /** What retrieval does with a question, step by step, for an admin fixing a wrong answer. */
+  @Transactional
+  public Inspection inspect(String question) {
+    SearchQuery.Terms terms = query.terms(question);
+    List<RetrievedPassage> found = search(question, candidates());
+    List<RetrievedPassage> chosen = choose(found);
+    Map<Long, List<String>> matched = matchedWords(terms, found);
+    List<Inspection.Candidate> candidates = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      RetrievedPassage passage = found.get(i);
+      candidates.add(
+          new Inspection.Candidate(
+              i + 1,
+              passage,
+              passage.rank() >= config.minRank(),
+              chosen.contains(passage),
+              matched.getOrDefault(passage.id(), List.of())));
+    }
+    return new Inspection(
+        question, terms.words(), config.minRank(), config.topPassages(), config.promptBudgetChars(), candidates);
+  }
+
+  private int candidates() {
+    return config.topPassages() * 3;
+  }
+
+  private List<RetrievedPassage> choose(List<RetrievedPassage> found) {
     List<RetrievedPassage> chosen = new ArrayList<>();
     int budget = config.promptBudgetChars();
     for (RetrievedPassage passage : found) {
@@ -64,6 +96,41 @@ public class KnowledgeBase {
     }
     return List.copyOf(chosen);
   }
+
+  /**
+   * Which words of the question each passage matched: as a German word (stemmed, also spelled
+   * without umlauts) or, for long words, by the prefix the search uses for compounds.
+   */
+  private Map<Long, List<String>> matchedWords(SearchQuery.Terms terms, List<RetrievedPassage> found) {
+    Map<Long, List<String>> matched = new HashMap<>();
+    if (found.isEmpty() || terms.words().isEmpty()) {
+      return matched;
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entities
+            .createNativeQuery(MATCHED_WORDS)
+            .setParameter("ids", found.stream().map(RetrievedPassage::id).toList())
+            .setParameter("words", String.join(" ", terms.words()))
+            .getResultList();
+    for (Object[] row : rows) {
+      matched.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>()).add((String) row[1]);
+    }
+    return matched;
+  }
+
+  private static final String MATCHED_WORDS =
+      """
+      select p.id, w.word
+      from knowledge_passage p
+      cross join unnest(string_to_array(:words, ' ')) with ordinality as w(word, n)
+      where p.id in (:ids)
+        and (p.search @@ plainto_tsquery('german', w.word)
+             or p.search @@ plainto_tsquery('german', kb_transliterate(w.word))
+             or (length(w.word) >= 8
+                 and p.search @@ to_tsquery('simple', kb_transliterate(left(w.word, greatest(5, length(w.word) / 2))) || ':*')))
+      order by p.id, w.n
+      """;
 
   /** Ranked matches without the relevance cut-off, for evaluation and benchmarks. */
   @Transactional

@@ -28,14 +28,20 @@ class KnowledgeImporter {
   private static final Logger LOG = Logger.getLogger(KnowledgeImporter.class);
   private static final String STARTER = "knowledge/starter/";
 
-  /** What an import did, file by file. */
-  public record Report(List<String> created, List<String> updated, List<String> unchanged) {}
+  /**
+   * What an import did, file by file; {@code warnings}: imported files with lines that read like
+   * instructions to the model, for the admin to check.
+   */
+  public record Report(
+      List<String> created, List<String> updated, List<String> unchanged, List<Problem.Item> warnings) {}
 
   private final KnowledgeStore store;
+  private final InstructionScreen screen;
   private final KnowledgeConfig config;
 
-  KnowledgeImporter(KnowledgeStore store, KnowledgeConfig config) {
+  KnowledgeImporter(KnowledgeStore store, InstructionScreen screen, KnowledgeConfig config) {
     this.store = store;
+    this.screen = screen;
     this.config = config;
   }
 
@@ -70,6 +76,8 @@ class KnowledgeImporter {
       LOG.infof(
           "Imported %s: %d new, %d updated, %d unchanged",
           what, report.created().size(), report.updated().size(), report.unchanged().size());
+      report.warnings().forEach(
+          warning -> LOG.warnf("Knowledge file %s has a line that reads like instructions to the model", warning.subject()));
     } catch (ProblemException e) {
       // The service still serves citizens with the knowledge it has; the admin fixes the files.
       LOG.errorf("Imported nothing from %s: %s", what, e.items());
@@ -102,15 +110,17 @@ class KnowledgeImporter {
     List<String> created = new ArrayList<>();
     List<String> updated = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
+    List<Problem.Item> warnings = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
       String name = files.get(i).name();
+      screen.instructionsIn(sources.get(i).body()).forEach(line -> warnings.add(new Problem.Item(name, line)));
       switch (outcomes.get(i)) {
         case CREATED -> created.add(name);
         case UPDATED -> updated.add(name);
         case UNCHANGED -> unchanged.add(name);
       }
     }
-    return new Report(created, updated, unchanged);
+    return new Report(created, updated, unchanged, warnings);
   }
 
   private List<File> starterFiles() {

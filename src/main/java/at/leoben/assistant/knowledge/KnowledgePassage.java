@@ -29,6 +29,9 @@ class KnowledgePassage extends PanacheEntityBase {
 
   public String heading;
 
+  /** The fragment of the section on its page (crawled sources only); null for Markdown documents. */
+  public String anchor;
+
   @Column(nullable = false)
   public String keywords;
 

@@ -19,7 +19,9 @@ class KnowledgeStore {
 
   enum Origin {
     IMPORT,
-    API
+    API,
+    /** Kept by a knowledge source (a web page or PDF): changed only by its crawls. */
+    CRAWL
   }
 
   enum Outcome {
@@ -174,7 +176,8 @@ class KnowledgeStore {
         && document.body.equals(source.body());
   }
 
-  private void touch() {
+  /** Moves the knowledge revision: answers given before it are not reused. */
+  void touch() {
     entities
         .createNativeQuery("update knowledge_revision set changed_at = :now where id = 1")
         .setParameter("now", Instant.now(clock))

@@ -172,8 +172,11 @@ public final class MarkdownDocuments {
     return EMPHASIS.matcher(text).replaceAll("");
   }
 
-  /** Cuts text into pieces of at most maxChars, each at the latest boundary of the best kind. */
-  private static List<String> pieces(String text, int maxChars) {
+  /**
+   * Cuts text into pieces of at most maxChars, each at the latest boundary of the best kind (also
+   * used for the sections of crawled pages).
+   */
+  static List<String> pieces(String text, int maxChars) {
     List<String> pieces = new ArrayList<>();
     String rest = text;
     while (rest.length() > maxChars) {

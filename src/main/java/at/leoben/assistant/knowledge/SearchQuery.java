@@ -57,7 +57,7 @@ final class SearchQuery {
   }
 
   /** Any word ("a or b"), all words ("a b", websearch's AND), and prefixes for to_tsquery. */
-  record Terms(String websearch, String allWords, String prefixes) {
+  record Terms(String websearch, String allWords, String prefixes, List<String> words) {
     boolean isEmpty() {
       return websearch.isEmpty();
     }
@@ -92,6 +92,7 @@ final class SearchQuery {
     return new Terms(
         String.join(" or ", words),
         String.join(" ", words),
-        prefixes.stream().map(prefix -> prefix + ":*").reduce((a, b) -> a + " | " + b).orElse(""));
+        prefixes.stream().map(prefix -> prefix + ":*").reduce((a, b) -> a + " | " + b).orElse(""),
+        List.copyOf(words));
   }
 }

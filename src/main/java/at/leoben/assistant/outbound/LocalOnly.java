@@ -20,6 +20,34 @@ public final class LocalOnly {
 
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
+  /** Why a URL may not be called. */
+  public enum Reason {
+    NOT_A_URL,
+    NOT_HTTP,
+    NO_HOST,
+    UNREADABLE_ADDRESS,
+    NOT_LOCAL
+  }
+
+  /** A refused URL: why, and the host it names (null when it names none). */
+  public record Refusal(Reason reason, String host) {
+
+    /** In English, for logs and start-up errors. */
+    public String describe() {
+      return switch (reason) {
+        case NOT_A_URL -> "is not a URL";
+        case NOT_HTTP -> "is not an http(s) URL";
+        case NO_HOST -> "names no host";
+        case UNREADABLE_ADDRESS -> "has an unreadable address " + host;
+        case NOT_LOCAL ->
+            IPV4.matcher(host).matches() || host.startsWith("[")
+                ? "points at " + host + ", which is not a loopback or private-network address"
+                : "points at " + host
+                    + ", which is neither a loopback or private-network address nor on ASSISTANT_OUTBOUND_ALLOWED_HOSTS";
+      };
+    }
+  }
+
   private final List<String> allowedHosts;
 
   public LocalOnly(List<String> allowedHosts) {
@@ -29,19 +57,24 @@ public final class LocalOnly {
 
   /** Why {@code url} may not be called, or empty when it may. */
   public Optional<String> refusal(String url) {
+    return check(url).map(Refusal::describe);
+  }
+
+  /** Why {@code url} may not be called, or empty when it may. */
+  public Optional<Refusal> check(String url) {
     URI uri;
     try {
       uri = URI.create(url.strip());
     } catch (IllegalArgumentException e) {
-      return Optional.of("is not a URL");
+      return Optional.of(new Refusal(Reason.NOT_A_URL, null));
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      return Optional.of("is not an http(s) URL");
+      return Optional.of(new Refusal(Reason.NOT_HTTP, null));
     }
     String host = uri.getHost();
     if (host == null || host.isBlank()) {
-      return Optional.of("names no host");
+      return Optional.of(new Refusal(Reason.NO_HOST, null));
     }
     host = host.toLowerCase(Locale.ROOT);
     if (host.startsWith("[") && host.endsWith("]")) {
@@ -53,8 +86,7 @@ public final class LocalOnly {
     if (host.equals("localhost") || allowed(host)) {
       return Optional.empty();
     }
-    return Optional.of(
-        "points at " + host + ", which is neither a loopback or private-network address nor on ASSISTANT_OUTBOUND_ALLOWED_HOSTS");
+    return Optional.of(new Refusal(Reason.NOT_LOCAL, host));
   }
 
   private boolean allowed(String host) {
@@ -62,18 +94,18 @@ public final class LocalOnly {
         .anyMatch(entry -> entry.startsWith(".") ? host.endsWith(entry) : host.equals(entry));
   }
 
-  private Optional<String> address(String literal, String host) {
+  private Optional<Refusal> address(String literal, String host) {
     InetAddress address;
     try {
       // A literal is parsed, never looked up.
       address = InetAddress.getByName(literal);
     } catch (UnknownHostException e) {
-      return Optional.of("has an unreadable address " + host);
+      return Optional.of(new Refusal(Reason.UNREADABLE_ADDRESS, host));
     }
     if (address.isLoopbackAddress() || privateNetwork(address) || allowed(host) || allowed(literal)) {
       return Optional.empty();
     }
-    return Optional.of("points at " + host + ", which is not a loopback or private-network address");
+    return Optional.of(new Refusal(Reason.NOT_LOCAL, host));
   }
 
   private static boolean privateNetwork(InetAddress address) {

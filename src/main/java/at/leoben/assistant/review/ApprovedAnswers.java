@@ -5,6 +5,9 @@ import at.leoben.assistant.audit.StaffAction;
 import at.leoben.assistant.staff.StaffMember;
 import at.leoben.assistant.web.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -12,8 +15,10 @@ import jakarta.transaction.Transactional.TxType;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,6 +27,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ApprovedAnswers {
+
+  /** Who withdrew an answer when a source's change went live without an editor. */
+  static final String KNOWLEDGE_CHANGE = "knowledge-change";
 
   /** An approved answer as the chat gives it again and as staff list it. */
   public record InForce(
@@ -46,10 +54,12 @@ public class ApprovedAnswers {
   }
 
   private final AuditTrail audit;
+  private final ObjectMapper json;
   private final Clock clock;
 
-  public ApprovedAnswers(AuditTrail audit, Clock clock) {
+  public ApprovedAnswers(AuditTrail audit, ObjectMapper json, Clock clock) {
     this.audit = audit;
+    this.json = json;
     this.clock = clock;
   }
 
@@ -89,6 +99,54 @@ public class ApprovedAnswers {
             admin.role(),
             null));
     return view(answer);
+  }
+
+  /**
+   * The knowledge an answer was built on changed: every answer in force that cites one of {@code
+   * changedLinks} (a passage's deep link) is withdrawn, audited with why. {@code by} is the editor
+   * who put the change live, or null when the source's changes go live on their own.
+   *
+   * @return how many answers were withdrawn
+   */
+  @Transactional(TxType.MANDATORY)
+  public int withdrawCiting(Set<String> changedLinks, StaffMember by, String why) {
+    if (changedLinks.isEmpty()) {
+      return 0;
+    }
+    int withdrawn = 0;
+    for (ApprovedAnswer answer : ApprovedAnswer.<ApprovedAnswer>list("withdrawnAt is null and sources is not null")) {
+      if (citedLinks(answer.sources).stream().noneMatch(changedLinks::contains)) {
+        continue;
+      }
+      answer.withdrawnAt = Instant.now(clock);
+      answer.withdrawnBy = by == null ? KNOWLEDGE_CHANGE : by.username();
+      audit.recordStaffAction(
+          new StaffAction(
+              AuditTrail.APPROVED_ANSWER_WITHDRAWN,
+              null,
+              answer.sourceMessageId,
+              answer.decision.name(),
+              null,
+              by == null ? null : by.username(),
+              by == null ? null : by.role(),
+              why));
+      withdrawn++;
+    }
+    return withdrawn;
+  }
+
+  private List<String> citedLinks(String sources) {
+    try {
+      List<String> links = new ArrayList<>();
+      for (JsonNode source : json.readTree(sources)) {
+        if (source.hasNonNull("url")) {
+          links.add(source.get("url").asText());
+        }
+      }
+      return links;
+    } catch (JsonProcessingException e) {
+      return List.of(); // no readable citation: nothing to match
+    }
   }
 
   /** A clerk rejected a reply that was an approved answer: it is no longer given. */
