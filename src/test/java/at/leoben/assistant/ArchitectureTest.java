@@ -47,6 +47,7 @@ class ArchitectureTest {
   private static final String GUARD = ROOT + ".guard..";
   private static final String FALLBACK = ROOT + ".fallback..";
   private static final String KNOWLEDGE = ROOT + ".knowledge..";
+  private static final String KNOWLEDGE_SOURCES = ROOT + ".knowledge.sources..";
 
   private static final DescribedPredicate<JavaAccess<?>> READS_RAW_MODEL_TEXT =
       DescribedPredicate.describe(
@@ -114,10 +115,24 @@ class ArchitectureTest {
       noClasses()
           .that()
           .resideInAPackage(KNOWLEDGE)
+          // The sources (crawls, editors' decisions) are the admins' side of the knowledge, not a
+          // step of a turn; they audit what they import. Retrieval itself stays before the model.
+          .and()
+          .resideOutsideOfPackage(KNOWLEDGE_SOURCES)
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(LLM, DISCLOSURE, AUDIT)
           .because("retrieval runs before the model and must not call forward into later steps");
+
+  @ArchTest
+  static final ArchRule knowledge_sources_never_see_the_model =
+      noClasses()
+          .that()
+          .resideInAPackage(KNOWLEDGE_SOURCES)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(LLM, DISCLOSURE, CHAT)
+          .because("crawled pages are data for retrieval; they never reach the model but through a turn");
 
   @ArchTest
   static final ArchRule audit_is_independent_of_the_model =

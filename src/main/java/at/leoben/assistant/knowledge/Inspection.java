@@ -25,9 +25,28 @@ public record Inspection(
    * @param chosen the model gets it (relevant, among the best, within the prompt budget)
    */
   public record Candidate(int place, RetrievedPassage passage, boolean relevant, boolean chosen, List<String> matchedWords) {
+
+    private static final int EXCERPT = 300;
+
     public Candidate {
       matchedWords = List.copyOf(matchedWords);
     }
+
+    /** The score as ts_rank gave it, to four places. */
+    public String score() {
+      return String.format(java.util.Locale.ROOT, "%.4f", passage.rank());
+    }
+
+    /** The start of the passage's text. */
+    public String excerpt() {
+      String text = passage.text();
+      return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT - 1) + "…";
+    }
+  }
+
+  /** Top passages and character budget, for the staff page's sentence about them. */
+  public Object[] limitArguments() {
+    return new Object[] {topPassages, budgetChars};
   }
 
   /** Nothing reached the threshold: the citizen gets the human channels (NO_KNOWLEDGE). */

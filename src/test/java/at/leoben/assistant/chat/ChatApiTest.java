@@ -118,7 +118,7 @@ class ChatApiTest {
     assertThat(entry.get("question")).isEqualTo("Wo zahle ich die Hundeabgabe?");
     assertThat(entry.get("answer")).isEqualTo("Die Hundeabgabe zahlen Sie im Rathaus.");
     assertThat(entry.get("model")).isEqualTo("llama3.1:8b");
-    assertThat(entry.get("prompt_version")).isEqualTo("system-v2");
+    assertThat(entry.get("prompt_version")).isEqualTo("system-v3");
     assertThat(entry.get("responsible_name")).isEqualTo("Mag. Erika Muster");
     assertThat(entry.get("responsible_role")).isEqualTo("Leiterin Bürgerservice");
     assertThat(entry.get("responsible_contact")).isEqualTo("buergerservice@leoben.at");
@@ -154,10 +154,12 @@ class ChatApiTest {
 
     JsonNode messages = ollama.chatRequests().get(1).path("messages");
     assertThat(messages).extracting(m -> m.path("role").asText())
-        .containsExactly("system", "user", "assistant", "user");
+        .containsExactly("system", "user", "assistant", "user", "user");
     assertThat(messages.get(1).path("content").asText()).isEqualTo("Wo ist das Fundamt?");
     assertThat(messages.get(2).path("content").asText()).isEqualTo("Das Fundamt ist im Rathaus.");
-    assertThat(messages.get(3).path("content").asText()).isEqualTo("Und wann hat das Fundamt offen?");
+    // The city's excerpts come quoted right before the question, never in the system message.
+    assertThat(messages.get(3).path("content").asText()).startsWith("Auszüge aus den Informationen der Stadt Leoben");
+    assertThat(messages.get(4).path("content").asText()).isEqualTo("Und wann hat das Fundamt offen?");
   }
 
   @Test

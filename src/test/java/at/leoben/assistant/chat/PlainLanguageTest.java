@@ -97,19 +97,19 @@ class PlainLanguageTest {
     assertThat(plain.<String>path("disclosure.label")).isEqualTo("KI-generiert");
     String system = lastSystemPrompt();
     assertThat(system).contains(PLAIN_GERMAN).contains("kurze Sätze").doesNotContain(PLAIN_ENGLISH);
-    // The block comes after the standing rules and before the city's excerpts.
-    assertThat(system.indexOf(PLAIN_GERMAN)).isGreaterThan(system.indexOf("Wer mit einem Menschen sprechen möchte"))
-        .isLessThan(system.indexOf("Auszüge aus den Informationen der Stadt Leoben:"));
+    // The block comes after the standing rules; the city's excerpts are not in the system message.
+    assertThat(system.indexOf(PLAIN_GERMAN)).isGreaterThan(system.indexOf("Wer mit einem Menschen sprechen möchte"));
+    assertThat(system).doesNotContain("<auszuege>");
     assertThat(stored(plain.path("messageId")))
         .containsEntry("plain_language", true)
-        .containsEntry("prompt_version", "system-v2+plain-language-v1");
+        .containsEntry("prompt_version", "system-v3+plain-language-v1");
 
     for (Boolean standard : new Boolean[] {null, false}) {
       ExtractableResponse<Response> reply = ask(body(question(), standard, null));
       assertThat(lastSystemPrompt()).doesNotContain(PLAIN_GERMAN).doesNotContain(PLAIN_ENGLISH);
       assertThat(stored(reply.path("messageId")))
           .containsEntry("plain_language", false)
-          .containsEntry("prompt_version", "system-v2");
+          .containsEntry("prompt_version", "system-v3");
     }
   }
 
@@ -119,13 +119,13 @@ class PlainLanguageTest {
     assertThat(Sse.names(plain)).startsWith("disclosure").endsWith("sources", "done");
     assertThat(lastSystemPrompt()).contains(PLAIN_GERMAN);
     assertThat(stored(plain.get(plain.size() - 1).data().path("messageId").asText()))
-        .containsEntry("prompt_version", "system-v2+plain-language-v1");
+        .containsEntry("prompt_version", "system-v3+plain-language-v1");
 
     List<Sse.Event> standard = stream(body(question(), null, null));
     assertThat(Sse.names(standard)).endsWith("done");
     assertThat(lastSystemPrompt()).doesNotContain(PLAIN_GERMAN);
     assertThat(stored(standard.get(standard.size() - 1).data().path("messageId").asText()))
-        .containsEntry("prompt_version", "system-v2");
+        .containsEntry("prompt_version", "system-v3");
   }
 
   @Test

@@ -50,7 +50,7 @@ class ModelApprovalTest {
         .body("configured.name", equalTo(MODEL))
         .body("configured.state", equalTo("APPROVED"))
         .body("configured.servedDigest", equalTo(OllamaStandIn.digest(MODEL)))
-        .body("promptVersion", equalTo("system-v2"))
+        .body("promptVersion", equalTo("system-v3"))
         .body("approved", hasSize(1))
         .body("approved[0].approvedBy", equalTo("Digital.Team (Test)"))
         .body("approved[0].approvedOn", equalTo("2026-11-26"))

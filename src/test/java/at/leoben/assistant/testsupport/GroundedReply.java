@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * What the Ollama stand-in answers when it plays a careful model: it reads the numbered excerpts
- * the service put into the system prompt ("[n] Title – Heading" and the text), takes the one that
+ * the service quoted in a message before the question ("[n] Title – Heading" and the text), takes the one that
  * shares the most words with the question, and answers with its text and its number. So the facts
  * of the city's knowledge can be found in the answer exactly when retrieval gave the right passage.
  */
@@ -20,7 +20,8 @@ public final class GroundedReply {
 
   public static final String NO_INFORMATION = "Dazu habe ich in den Informationen der Stadt keine gesicherte Auskunft.";
 
-  private static final String EXCERPTS = "Auszüge aus den Informationen der Stadt Leoben:";
+  private static final String EXCERPTS = "Auszüge aus den Informationen der Stadt Leoben";
+  private static final String CLOSE = "</auszuege>";
   private static final Pattern HEADER = Pattern.compile("(?m)^\\[(\\d{1,2})] (.+)$");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
   private static final int PIECE = 4;
@@ -36,17 +37,19 @@ public final class GroundedReply {
   /** The reply to an Ollama {@code /api/chat} request body. */
   public static String answer(JsonNode request) {
     JsonNode messages = request.path("messages");
-    String system = "";
+    String excerpts = "";
     String question = "";
     for (JsonNode message : messages) {
-      if ("system".equals(message.path("role").asText())) {
-        system = message.path("content").asText("");
-      }
+      String content = message.path("content").asText("");
       if ("user".equals(message.path("role").asText())) {
-        question = message.path("content").asText("");
+        if (content.startsWith(EXCERPTS)) {
+          excerpts = content;
+        } else {
+          question = content;
+        }
       }
     }
-    List<Passage> passages = passages(system);
+    List<Passage> passages = passages(excerpts);
     if (passages.isEmpty()) {
       return NO_INFORMATION;
     }
@@ -54,14 +57,15 @@ public final class GroundedReply {
     return best.text().replaceAll("\\s+", " ").strip() + " [" + best.ref() + "]";
   }
 
-  /** The excerpts in the order the service numbered them. */
-  public static List<Passage> passages(String systemPrompt) {
-    int start = systemPrompt.indexOf(EXCERPTS);
+  /** The excerpts in the order the service numbered them, from the message that quotes them. */
+  public static List<Passage> passages(String excerptsMessage) {
+    int start = excerptsMessage.indexOf(EXCERPTS);
     List<Passage> passages = new ArrayList<>();
     if (start < 0) {
       return passages;
     }
-    String block = systemPrompt.substring(start + EXCERPTS.length());
+    int end = excerptsMessage.lastIndexOf(CLOSE);
+    String block = excerptsMessage.substring(start + EXCERPTS.length(), end > start ? end : excerptsMessage.length());
     Matcher header = HEADER.matcher(block);
     List<int[]> bounds = new ArrayList<>();
     List<String[]> heads = new ArrayList<>();

@@ -12,7 +12,7 @@ import java.util.List;
  * @param unchanged pages downloaded whose text was the same (nothing indexed)
  * @param waiting new or changed pages waiting for an editor
  */
-record CrawlReport(
+public record CrawlReport(
     Instant startedAt,
     Instant finishedAt,
     String startedBy,
@@ -26,12 +26,27 @@ record CrawlReport(
     int waiting,
     List<Problem> problems) {
 
-  CrawlReport {
+  public CrawlReport {
     problems = List.copyOf(problems);
   }
 
   /** A page that could not be read, and why. */
-  record Problem(String url, PageProblem problem, String detail) {}
+  public record Problem(String url, PageProblem problem, String detail) {
+
+    /** The text of the problem for admins: {@code source.problem.<NAME>}. */
+    public String messageKey() {
+      return "source.problem." + problem.name();
+    }
+
+    public Object[] arguments() {
+      return new Object[] {detail == null ? "" : detail};
+    }
+  }
+
+  /** The counts for the staff page's summary line. */
+  public Object[] summaryArguments() {
+    return new Object[] {pages, requests, notModified, unchanged, added, changed, vanished, waiting};
+  }
 
   String summary() {
     return "%d pages, %d requests: %d not modified, %d unchanged, %d new, %d changed, %d vanished, %d waiting, %d problems"

@@ -4,7 +4,7 @@ package at.leoben.assistant.knowledge.sources;
  * Why a page or a source could not be read. Each has a German and an English text
  * ({@code sources.problem.<NAME>}, with the detail as argument) for the admin.
  */
-enum PageProblem {
+public enum PageProblem {
   /** The URL (or a redirect) leaves the city's network. */
   NOT_LOCAL,
   ROBOTS,

@@ -150,7 +150,7 @@ class SourceAdmin {
       try {
         PdfReader.read(content.body(), url.getPath());
       } catch (PdfReader.Unreadable e) {
-        throw unusable(e.scanned() ? PageProblem.NO_TEXT : PageProblem.UNREADABLE, "PDF");
+        throw unusable(e.scanned() ? PageProblem.NO_TEXT : PageProblem.UNREADABLE, e.scanned() ? "" : "PDF");
       }
       return;
     }
