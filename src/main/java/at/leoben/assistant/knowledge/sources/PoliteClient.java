@@ -134,6 +134,8 @@ final class PoliteClient {
       Duration asked = Duration.ofMillis(crawlDelay);
       Duration capped = asked.compareTo(config.maxDelay()) > 0 ? config.maxDelay() : asked;
       host.delay = capped.compareTo(config.delay()) > 0 ? capped : config.delay();
+      // The pause after the robots.txt request itself was the default one: extend it.
+      host.nextRequestNanos += host.delay.minus(config.delay()).toNanos();
     }
     return host;
   }
