@@ -1,5 +1,7 @@
 package at.leoben.assistant.gaps;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,8 @@ import java.util.UUID;
  * @param why questions per kind of gap: NO_KNOWLEDGE, HANDED_OVER, THUMBS_DOWN
  * @param reviewItemId a review item of one of the questions, where a clerk can write the approved
  *     answer; null when none has one (a hand-over)
+ * @param questionToInspect the question to look into with the retrieval inspector: the newest that
+ *     found no knowledge, else the newest rated down, else the newest
  */
 public record Gap(
     String topic,
@@ -23,11 +27,12 @@ public record Gap(
     Map<String, Integer> why,
     List<Example> examples,
     Instant lastAsked,
-    UUID reviewItemId) {
+    UUID reviewItemId,
+    String questionToInspect) {
 
-  /** The newest question, URL-encoded, for the inspector's link. */
-  public String firstQuestionEncoded() {
-    return java.net.URLEncoder.encode(examples.get(0).question(), java.nio.charset.StandardCharsets.UTF_8);
+  /** The question to inspect, URL-encoded, for the inspector's link. */
+  public String questionToInspectEncoded() {
+    return URLEncoder.encode(questionToInspect, StandardCharsets.UTF_8);
   }
 
   /** One question of the topic, as stored (redacted), and why it is a gap. */

@@ -36,18 +36,23 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class KnowledgeGaps {
 
-  /** Two questions belong to one topic when this share of the shorter one's stems is shared. */
+  /** Two questions belong to one topic when more than this share of the shorter one's stems is shared. */
   private static final double SIMILAR = 0.5;
 
   private static final int EXAMPLES = 3;
   private static final int MAX_QUESTIONS = 5000;
   private static final ZoneId VIENNA = ZoneId.of("Europe/Vienna");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{3,}");
-  /** Words every question to the city has: they say nothing about its topic. */
+  /**
+   * Stems that say nothing about a question's topic: words every question to the city has, the
+   * words of asking for a person (every hand-over has them), and the redactor's placeholders.
+   */
   private static final Set<String> GENERIC =
       Set.of(
           "leob", "stadt", "bitt", "brauch", "mocht", "frag", "gibt", "wiss", "info", "wann", "warum", "welch", "kann",
-          "muss", "konn", "bekomm", "hab", "geht", "heut", "morg", "sag", "bitte", "dank");
+          "muss", "konn", "bekomm", "hab", "geht", "heut", "morg", "sag", "dank", "mensch", "sprech", "red", "jemand",
+          "person", "mitarbeit", "mitarbeiterin", "sachbearbeit", "sachbearbeiterin", "beamt", "e", "e-mail", "mail",
+          "telefon", "adress", "nam", "iban", "svnr", "kart", "geburtsdatum");
 
   private static final String QUESTIONS =
       """
@@ -108,7 +113,7 @@ public class KnowledgeGaps {
           bestScore = score;
         }
       }
-      if (best >= 0 && bestScore >= SIMILAR) {
+      if (best >= 0 && bestScore > SIMILAR) {
         topics.get(best).add(question);
       } else {
         topics.add(new ArrayList<>(List.of(question)));
@@ -150,7 +155,19 @@ public class KnowledgeGaps {
         reviewItem = question.reviewItemId();
       }
     }
-    return new Gap(topic(members, stems), members.size(), perWeek, why, examples, members.get(0).askedAt(), reviewItem);
+    return new Gap(
+        topic(members, stems), members.size(), perWeek, why, examples, members.get(0).askedAt(), reviewItem, toInspect(members));
+  }
+
+  private static String toInspect(List<GapQuestion> members) {
+    for (String why : List.of("NO_KNOWLEDGE", "THUMBS_DOWN")) {
+      for (GapQuestion question : members) {
+        if (why.equals(question.why())) {
+          return question.question();
+        }
+      }
+    }
+    return members.get(0).question();
   }
 
   /** The group's most shared stems, each shown as a word of its questions that starts with it. */
