@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class KnowledgeGaps {
 
-  /** Two questions belong to one topic when more than this share of the shorter one's stems is shared. */
+  /** Two questions belong to one topic when at least this share of the shorter one's stems is shared. */
   private static final double SIMILAR = 0.5;
 
   private static final int EXAMPLES = 3;
@@ -92,11 +92,39 @@ public class KnowledgeGaps {
         entities.createNativeQuery(QUESTIONS).setParameter("since", since).setParameter("max", MAX_QUESTIONS).getResultList();
     List<GapQuestion> questions = new ArrayList<>();
     for (Object[] row : rows) {
+      String question = (String) row[0];
       Set<String> stems = new LinkedHashSet<>(Arrays.asList(((String) row[1]).split(" ")));
       stems.removeIf(stem -> stem.isBlank() || GENERIC.contains(fold(stem)));
-      questions.add(new GapQuestion((String) row[0], stems, (String) row[2], instant(row[3]), (UUID) row[4]));
+      questions.add(new GapQuestion(question, topicStems(question, stems), (String) row[2], instant(row[3]), (UUID) row[4]));
     }
     return group(questions);
+  }
+
+  /**
+   * What a German question is about are its nouns, which German writes with a capital letter
+   * ("Wann öffnet das Freibad?", "Hat das Freibad bei Regen offen?": both about the Freibad, not
+   * about opening). So the stems of capitalised words inside a sentence stand for its topic; a
+   * question without any (English, or all lower case) keeps all its stems.
+   */
+  static Set<String> topicStems(String question, Set<String> stems) {
+    List<String> nouns = new ArrayList<>();
+    Matcher word = WORD.matcher(question);
+    while (word.find()) {
+      String text = word.group();
+      String before = question.substring(0, word.start()).stripTrailing();
+      boolean sentenceStart = before.isEmpty() || ".?!:".indexOf(before.charAt(before.length() - 1)) >= 0;
+      if (Character.isUpperCase(text.codePointAt(0)) && !sentenceStart) {
+        nouns.add(fold(text));
+      }
+    }
+    Set<String> topic = new LinkedHashSet<>();
+    for (String stem : stems) {
+      String folded = fold(stem);
+      if (nouns.stream().anyMatch(noun -> noun.startsWith(folded))) {
+        topic.add(stem);
+      }
+    }
+    return topic.isEmpty() ? stems : topic;
   }
 
   /** Greedy grouping, newest question first: each joins the first topic it is similar enough to. */
@@ -113,7 +141,7 @@ public class KnowledgeGaps {
           bestScore = score;
         }
       }
-      if (best >= 0 && bestScore > SIMILAR) {
+      if (best >= 0 && bestScore >= SIMILAR) {
         topics.get(best).add(question);
       } else {
         topics.add(new ArrayList<>(List.of(question)));
@@ -170,10 +198,15 @@ public class KnowledgeGaps {
     return members.get(0).question();
   }
 
-  /** The group's most shared stems, each shown as a word of its questions that starts with it. */
+  /**
+   * The group's most shared stems (of a group of several, those at least two questions share), each
+   * shown as a word of its questions that starts with it.
+   */
   private static String topic(List<GapQuestion> members, Map<String, Integer> stems) {
+    int least = members.size() > 1 ? 2 : 1;
     List<String> top =
         stems.entrySet().stream()
+            .filter(stem -> stem.getValue() >= least)
             .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
             .limit(3)
             .map(Map.Entry::getKey)
@@ -182,7 +215,14 @@ public class KnowledgeGaps {
     for (String stem : top) {
       words.add(wordFor(stem, members));
     }
-    return words.isEmpty() ? members.get(0).question() : String.join(", ", words);
+    // "Repair-Café" has the stems repair-caf, repair and caf: one word is enough.
+    List<String> distinct =
+        words.stream()
+            .distinct()
+            .filter(word -> words.stream().noneMatch(other -> other.length() > word.length()
+                && other.toLowerCase(Locale.ROOT).contains(word.toLowerCase(Locale.ROOT))))
+            .toList();
+    return distinct.isEmpty() ? members.get(0).question() : String.join(", ", distinct);
   }
 
   private static String wordFor(String stem, List<GapQuestion> members) {

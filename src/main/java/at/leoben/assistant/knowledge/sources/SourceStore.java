@@ -151,6 +151,10 @@ class SourceStore {
     }
     source.crawlingSince = null;
     source.lastCrawlAt = report.finishedAt();
+    if (!source.nextCrawlAt.isAfter(report.finishedAt())) {
+      // A crawl by hand before the first scheduled one counts as that one.
+      source.nextCrawlAt = Schedules.next(source.schedule, report.finishedAt());
+    }
     try {
       source.lastReport = json.writeValueAsString(report);
     } catch (JsonProcessingException e) {
