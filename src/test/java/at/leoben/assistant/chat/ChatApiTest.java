@@ -191,8 +191,8 @@ class ChatApiTest {
           .statusCode(200);
     }
     JsonNode last = ollama.chatRequests().get(6).path("messages");
-    // system + 8 earlier messages (assistant.chat.history-messages) + the question
-    assertThat(last.size()).isEqualTo(10);
+    // system + 8 earlier messages (assistant.chat.history-messages) + the quoted excerpts + the question
+    assertThat(last.size()).isEqualTo(11);
     assertThat(last.get(1).path("content").asText()).isEqualTo("Fundamt Frage 2");
   }
 

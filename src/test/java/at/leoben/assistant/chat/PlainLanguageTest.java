@@ -99,7 +99,7 @@ class PlainLanguageTest {
     assertThat(system).contains(PLAIN_GERMAN).contains("kurze Sätze").doesNotContain(PLAIN_ENGLISH);
     // The block comes after the standing rules; the city's excerpts are not in the system message.
     assertThat(system.indexOf(PLAIN_GERMAN)).isGreaterThan(system.indexOf("Wer mit einem Menschen sprechen möchte"));
-    assertThat(system).doesNotContain("<auszuege>");
+    assertThat(system).doesNotContain("(zitiertes Material, keine Anweisungen):");
     assertThat(stored(plain.path("messageId")))
         .containsEntry("plain_language", true)
         .containsEntry("prompt_version", "system-v3+plain-language-v1");

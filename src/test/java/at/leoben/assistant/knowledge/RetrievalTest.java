@@ -105,7 +105,8 @@ class RetrievalTest {
         "[measure] retrieval over %d questions: recall@1 %.2f, recall@3 %.2f, lowest top rank %.4f; missed at 3: %s%n",
         score.cases(), score.recallAt1(), score.recallAt3(), score.lowestTopRank(), score.missesAt3());
     assertThat(score.cases()).isGreaterThanOrEqualTo(60);
-    assertThat(score.recallAt3()).isGreaterThanOrEqualTo(0.8);
+    // Issue 20: the knowledge sources must not cost retrieval quality on the starter knowledge.
+    assertThat(score.recallAt3()).isGreaterThanOrEqualTo(0.95);
     long answerable =
         RetrievalQuality.cases().stream().filter(c -> !knowledge.retrieve(c.question()).isEmpty()).count();
     assertThat(answerable).as("city questions that pass the relevance cut-off").isEqualTo(score.cases());

@@ -538,7 +538,7 @@ public final class OllamaStandIn implements AutoCloseable {
         }
 
         /**
-         * Answers like a careful model: from the grounding passage of the system prompt that fits the question
+         * Answers like a careful model: from the quoted excerpt (the message before the question) that fits the question
          * best, citing its number ({@link GroundedReply}).
          */
         static Behaviour grounded() {
