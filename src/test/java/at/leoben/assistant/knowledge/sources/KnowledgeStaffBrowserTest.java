@@ -4,22 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import at.leoben.assistant.testsupport.Axe;
-import at.leoben.assistant.testsupport.Browser;
+import at.leoben.assistant.testsupport.BrowserTest;
 import at.leoben.assistant.testsupport.Citizen;
-import at.leoben.assistant.testsupport.InjectOllamaStandIn;
 import at.leoben.assistant.testsupport.Navigation;
-import at.leoben.assistant.testsupport.OllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
 import at.leoben.assistant.testsupport.SampleCitySite;
 import at.leoben.assistant.testsupport.Staff;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -35,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -45,16 +40,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 @QuarkusTestResource(OllamaStandInResource.class)
-class KnowledgeStaffBrowserTest {
+class KnowledgeStaffBrowserTest extends BrowserTest {
 
   private static SampleCitySite site;
-
-  @InjectOllamaStandIn OllamaStandIn ollama;
-
-  @TestHTTPResource("/")
-  URL base;
-
-  private ChromeDriver browser;
 
   @BeforeAll
   static void startSite() {
@@ -67,25 +55,14 @@ class KnowledgeStaffBrowserTest {
   }
 
   @BeforeEach
-  void start() {
-    ollama.reset();
+  void noSources() {
     SourcesApi.removeAll();
     site.reset();
-    browser = Browser.start("de-AT,de");
   }
 
   @AfterEach
-  void stop() {
-    browser.quit();
+  void removeSources() {
     SourcesApi.removeAll();
-  }
-
-  private String url(String path) {
-    return base.toString().replaceAll("/$", "") + path;
-  }
-
-  private WebElement waitFor(By locator) {
-    return Navigation.waitFor(browser, locator);
   }
 
   private void logInAsAdmin() {
