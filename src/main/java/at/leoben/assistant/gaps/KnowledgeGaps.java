@@ -3,7 +3,9 @@ package at.leoben.assistant.gaps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -86,7 +88,7 @@ public class KnowledgeGaps {
   /** The gaps of the last {@code weeks} weeks, the most asked topic first. */
   @Transactional
   public List<Gap> lastWeeks(int weeks) {
-    Instant since = Instant.now(clock).minus(java.time.Duration.ofDays(7L * weeks));
+    Instant since = Instant.now(clock).minus(Duration.ofDays(7L * weeks));
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         entities.createNativeQuery(QUESTIONS).setParameter("since", since).setParameter("max", MAX_QUESTIONS).getResultList();
@@ -244,6 +246,9 @@ public class KnowledgeGaps {
   }
 
   private static Instant instant(Object value) {
-    return value instanceof OffsetDateTime offset ? offset.toInstant() : value instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) value;
+    if (value instanceof OffsetDateTime offset) {
+      return offset.toInstant();
+    }
+    return value instanceof Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
   }
 }

@@ -1,6 +1,7 @@
 package at.leoben.assistant.knowledge;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Why retrieval gives a question the passages it gives: every candidate ranked with its score, the
@@ -34,7 +35,7 @@ public record Inspection(
 
     /** The score as ts_rank gave it, to four places. */
     public String score() {
-      return String.format(java.util.Locale.ROOT, "%.4f", passage.rank());
+      return String.format(Locale.ROOT, "%.4f", passage.rank());
     }
 
     /** The start of the passage's text. */

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -254,7 +255,7 @@ class Crawler {
   }
 
   private static boolean looksLikeHtml(byte[] body) {
-    String start = new String(body, 0, Math.min(body.length, 256), java.nio.charset.StandardCharsets.UTF_8).stripLeading();
+    String start = new String(body, 0, Math.min(body.length, 256), StandardCharsets.UTF_8).stripLeading();
     return start.regionMatches(true, 0, "<!doctype html", 0, 14) || start.regionMatches(true, 0, "<html", 0, 5);
   }
 

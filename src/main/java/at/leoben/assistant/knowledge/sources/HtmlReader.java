@@ -1,14 +1,21 @@
 package at.leoben.assistant.knowledge.sources;
 
 import at.leoben.assistant.knowledge.CrawledDocuments;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -37,12 +44,13 @@ final class HtmlReader {
   private static final String NOT_CONTENT =
       "script, style, noscript, template, iframe, svg, canvas, form, button, nav, aside, dialog,"
           + " [role=navigation], [role=search], [role=dialog], [aria-hidden=true], [hidden]";
+  private static final Pattern CHARSET = Pattern.compile("charset=\"?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
   private static final String PAGE_CHROME = "header, footer, [role=banner], [role=contentinfo]";
 
   private HtmlReader() {}
 
-  static Read read(byte[] html, String contentType, URI url) throws java.io.IOException {
-    Document page = Jsoup.parse(new java.io.ByteArrayInputStream(html), charset(contentType), url.toString());
+  static Read read(byte[] html, String contentType, URI url) throws IOException {
+    Document page = Jsoup.parse(new ByteArrayInputStream(html), charset(contentType), url.toString());
     String robots = page.select("meta[name=robots]").eachAttr("content").toString().toLowerCase(Locale.ROOT);
     List<URI> links = links(page);
     String title = title(page);
@@ -66,10 +74,8 @@ final class HtmlReader {
 
   /** The charset the server names; null lets jsoup read it from the page (BOM, meta) or use UTF-8. */
   private static String charset(String contentType) {
-    java.util.regex.Matcher match =
-        java.util.regex.Pattern.compile("charset=\"?([\\w.:-]+)", java.util.regex.Pattern.CASE_INSENSITIVE)
-            .matcher(contentType == null ? "" : contentType);
-    if (match.find() && java.nio.charset.Charset.isSupported(match.group(1))) {
+    Matcher match = CHARSET.matcher(contentType == null ? "" : contentType);
+    if (match.find() && Charset.isSupported(match.group(1))) {
       return match.group(1);
     }
     return null;
@@ -106,7 +112,7 @@ final class HtmlReader {
         if (link.getScheme() != null && link.getScheme().startsWith("http")) {
           links.add(new URI(link.getScheme(), link.getAuthority(), link.getPath(), link.getQuery(), null));
         }
-      } catch (java.net.URISyntaxException e) {
+      } catch (URISyntaxException e) {
         // A broken link on the page is not the crawl's problem.
       }
     }
@@ -217,7 +223,7 @@ final class HtmlReader {
    */
   static String textFragment(String text) {
     String[] words = text.strip().split("\\s+");
-    String start = String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(8, words.length)));
+    String start = String.join(" ", Arrays.asList(words).subList(0, Math.min(8, words.length)));
     String encoded =
         URLEncoder.encode(start, StandardCharsets.UTF_8)
             .replace("+", "%20")

@@ -2,12 +2,14 @@ package at.leoben.assistant.knowledge.sources;
 
 import at.leoben.assistant.knowledge.CrawledDocuments;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
@@ -137,7 +139,7 @@ final class PdfReader {
     }
 
     @Override
-    protected void endPage(org.apache.pdfbox.pdmodel.PDPage page) throws IOException {
+    protected void endPage(PDPage page) throws IOException {
       endLine();
       super.endPage(page);
     }
@@ -155,6 +157,6 @@ final class PdfReader {
   /** A PDF starts with "%PDF-", whatever the server says its type is. */
   static boolean looksLikePdf(byte[] bytes) {
     return bytes.length >= 5
-        && new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-");
+        && new String(bytes, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-");
   }
 }

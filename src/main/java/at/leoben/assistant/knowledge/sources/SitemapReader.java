@@ -9,6 +9,7 @@ import crawlercommons.sitemaps.UnknownFormatException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ final class SitemapReader {
     if (type.contains("html")) {
       return false;
     }
-    String start = new String(body, 0, Math.min(body.length, 512), java.nio.charset.StandardCharsets.UTF_8);
+    String start = new String(body, 0, Math.min(body.length, 512), StandardCharsets.UTF_8);
     return (type.contains("xml") || url.getPath().endsWith(".xml"))
         && (start.contains("<urlset") || start.contains("<sitemapindex"));
   }
