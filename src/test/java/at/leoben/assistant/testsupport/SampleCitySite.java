@@ -52,6 +52,8 @@ public final class SampleCitySite implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Resource> resources = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  // A slow request of an earlier test may finish after a clear: it is recorded, but not counted.
+  private volatile long countFrom = Long.MIN_VALUE;
   private final AtomicLong hugeBytesSent = new AtomicLong();
   private volatile Duration slowPageDelay = Duration.ofSeconds(5);
 
@@ -77,15 +79,18 @@ public final class SampleCitySite implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
+  /** The requests that started since the last clear. */
   public List<Request> requests() {
-    return List.copyOf(requests);
+    long from = countFrom;
+    return requests.stream().filter(r -> r.startedNanos() >= from).toList();
   }
 
   public List<Request> requestsFor(String path) {
-    return requests.stream().filter(r -> r.path().equals(path)).toList();
+    return requests().stream().filter(r -> r.path().equals(path)).toList();
   }
 
   public void clearRequests() {
+    countFrom = System.nanoTime();
     requests.clear();
   }
 
@@ -94,7 +99,7 @@ public final class SampleCitySite implements AutoCloseable {
     resources.clear();
     publish();
     hugeBytesSent.set(0);
-    requests.clear();
+    clearRequests();
   }
 
   /** How much of the huge page was written before the client hung up. */
@@ -374,7 +379,7 @@ public final class SampleCitySite implements AutoCloseable {
   /** Every request's start, in order, for checking the pause between them. */
   public List<Long> starts() {
     List<Long> starts = new ArrayList<>();
-    requests.stream().map(Request::startedNanos).sorted().forEach(starts::add);
+    requests().stream().map(Request::startedNanos).sorted().forEach(starts::add);
     return starts;
   }
 }
