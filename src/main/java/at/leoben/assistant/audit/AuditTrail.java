@@ -22,6 +22,9 @@ public class AuditTrail {
   public static final String APPROVED_ANSWER_WITHDRAWN = "APPROVED_ANSWER_WITHDRAWN";
   static final String RETENTION = "RETENTION";
   static final String MODEL_CHECK = "MODEL_CHECK";
+  /** The notice or the AI switch changed (crisis controls of the Digital.Team). */
+  public static final String NOTICE = "NOTICE";
+  public static final String AI_SWITCH = "AI_SWITCH";
 
   private final Responsible responsible;
   private final AuditChain chain;
@@ -63,6 +66,16 @@ public class AuditTrail {
     entry.actorRole = action.actorRole();
     entry.note = action.note();
     chain.append(entry);
+  }
+
+  /**
+   * A member of staff changed the notice or the AI switch ({@code event} {@link #NOTICE} or {@link
+   * #AI_SWITCH}): what ({@code kind}), the notice's text, who, and the reason, channel and times
+   * ({@code note}).
+   */
+  @Transactional(TxType.MANDATORY)
+  public void recordControl(String event, String kind, String text, String actor, String actorRole, String note) {
+    recordStaffAction(new StaffAction(event, null, null, kind, text, actor, actorRole, note));
   }
 
   /** What staff did about one reply, oldest first. */

@@ -3,6 +3,7 @@ package at.leoben.assistant.chat;
 import at.leoben.assistant.disclosure.DisclosedAnswer;
 import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.fallback.AnalogueChannel;
+import at.leoben.assistant.notice.PublicNotice;
 import at.leoben.assistant.review.ApprovedAnswers;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -25,7 +26,8 @@ public record ChatReply(
     Disclosure disclosure,
     List<Source> sources,
     List<AnalogueChannel> analogueChannels,
-    String reviewStatus) {
+    String reviewStatus,
+    PublicNotice notice) {
 
   static final String NOT_REVIEWED = "NOT_REVIEWED";
 
@@ -62,7 +64,8 @@ public record ChatReply(
         answer.disclosure(),
         sources,
         channels,
-        NOT_REVIEWED);
+        NOT_REVIEWED,
+        null);
   }
 
   /**
@@ -90,7 +93,8 @@ public record ChatReply(
         disclosure,
         sources,
         channels,
-        answer.decision().name());
+        answer.decision().name(),
+        null);
   }
 
   /** The city's own text, shown as it is when the model cannot answer. Not AI-made. */
@@ -112,6 +116,7 @@ public record ChatReply(
         null,
         sources,
         channels,
+        null,
         null);
   }
 
@@ -133,6 +138,13 @@ public record ChatReply(
         null,
         List.of(),
         channels,
+        null,
         null);
+  }
+
+  /** The same reply carrying the notice in force (written by staff, not AI-made); null: none. */
+  ChatReply withNotice(PublicNotice notice) {
+    return new ChatReply(
+        conversationId, conversationToken, messageId, kind, reason, area, answer, disclosure, sources, analogueChannels, reviewStatus, notice);
   }
 }

@@ -1,6 +1,9 @@
 package at.leoben.assistant.chat;
 
 import at.leoben.assistant.disclosure.Disclosures;
+import at.leoben.assistant.notice.AiChannel;
+import at.leoben.assistant.notice.Notices;
+import at.leoben.assistant.notice.PublicNotice;
 import at.leoben.assistant.ratelimit.RateLimited;
 import at.leoben.assistant.ratelimit.RateLimits;
 import io.smallrye.common.annotation.Blocking;
@@ -31,11 +34,13 @@ public class ChatResource {
   private final TurnService turns;
   private final ChatRequestParser parser;
   private final TurnMetrics metrics;
+  private final Notices notices;
 
-  public ChatResource(TurnService turns, ChatRequestParser parser, TurnMetrics metrics) {
+  public ChatResource(TurnService turns, ChatRequestParser parser, TurnMetrics metrics, Notices notices) {
     this.turns = turns;
     this.parser = parser;
     this.metrics = metrics;
+    this.notices = notices;
   }
 
   @POST
@@ -43,12 +48,13 @@ public class ChatResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RequestBody(content = @Content(schema = @Schema(implementation = ChatRequest.class)))
   @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChatReply.class)))
-  public Response chat(String body, @HeaderParam(TOKEN_HEADER) String token) {
+  public Response chat(
+      String body, @HeaderParam(TOKEN_HEADER) String token, @HeaderParam(AiChannel.HEADER) String channel) {
     long started = System.nanoTime();
-    TurnService.Prepared prepared = turns.prepare(parser.parse(body), token);
+    TurnService.Prepared prepared = turns.prepare(parser.parse(body), token, AiChannel.ofHeader(channel));
     TurnResult result = turns.answer(prepared.turn(), prepared.plan());
     metrics.turnFinished("sync", result.reply().kind(), started);
-    Response.ResponseBuilder response = Response.ok(result.reply());
+    Response.ResponseBuilder response = Response.ok(result.reply().withNotice(notice(prepared.turn())));
     result.disclosureHeader().ifPresent(header -> response.header(Disclosures.HEADER, header));
     return response.build();
   }
@@ -61,16 +67,19 @@ public class ChatResource {
   public Multi<OutboundSseEvent> stream(
       @RequestBody(content = @Content(schema = @Schema(implementation = ChatRequest.class))) String body,
       @HeaderParam(TOKEN_HEADER) String token,
+      @HeaderParam(AiChannel.HEADER) String channel,
       @Context Sse sse,
       HttpServerResponse http) {
     long started = System.nanoTime();
-    TurnService.Prepared prepared = turns.prepare(parser.parse(body), token);
+    TurnService.Prepared prepared = turns.prepare(parser.parse(body), token, AiChannel.ofHeader(channel));
     TurnService.Turn turn = prepared.turn();
     TurnService.Plan plan = prepared.plan();
+    PublicNotice notice = notice(turn);
     // Headers go out before the first token, so any stream that may carry model output is labelled.
     // Set on the Vert.x response: Quarkus REST ignores RestMulti headers for SSE (quarkus#44902).
     turns.header(plan).ifPresent(header -> http.putHeader(Disclosures.HEADER, header));
     return metrics.observe(turns.stream(turn, plan), started)
+            .map(event -> withNotice(event, notice))
             .map(
                 event ->
                     sse.newEventBuilder()
@@ -78,5 +87,24 @@ public class ChatResource {
                         .mediaType(MediaType.APPLICATION_JSON_TYPE)
                         .data(event.data())
                         .build());
+  }
+
+  /** The notice in force, in the conversation's language; null when there is none. */
+  private PublicNotice notice(TurnService.Turn turn) {
+    return notices.current(turn.conversation().language().code()).orElse(null);
+  }
+
+  /** The reply at the end of a stream ({@code done} or {@code fallback}) carries the notice too. */
+  private static StreamEvent withNotice(StreamEvent event, PublicNotice notice) {
+    if (notice == null) {
+      return event;
+    }
+    if (event instanceof StreamEvent.Done done) {
+      return new StreamEvent.Done(done.reply().withNotice(notice));
+    }
+    if (event instanceof StreamEvent.Fallback fallback) {
+      return new StreamEvent.Fallback(fallback.reply().withNotice(notice));
+    }
+    return event;
   }
 }

@@ -12,5 +12,7 @@ public enum ReplyReason {
   /** The audit entry could not be written, so the AI answer was not delivered. */
   AUDIT_FAILED,
   /** A clerk approved or corrected this answer for the question; no model was asked. */
-  APPROVED_ANSWER
+  APPROVED_ANSWER,
+  /** Staff switched AI answers off (for all or this channel); no model was asked. */
+  AI_SWITCHED_OFF
 }

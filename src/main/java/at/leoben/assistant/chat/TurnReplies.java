@@ -108,6 +108,9 @@ class TurnReplies {
           null,
           List.of(new FlagRequest("MISUSE", "FLAG", "input looks like manipulation or use for something else", null)));
     }
+    if (plan instanceof TurnService.SwitchedOff off) {
+      return excerpt(turn, off.passages(), ReplyReason.AI_SWITCHED_OFF, "excerpt.switched-off", null);
+    }
     if (plan instanceof TurnService.HandOver) {
       return fallback(turn, ReplyReason.HUMAN_REQUESTED, null, texts.get(language, "fallback.human-requested"), null, List.of());
     }
@@ -152,14 +155,19 @@ class TurnReplies {
             ? ReplyReason.MODEL_NOT_APPROVED
             : ReplyReason.MODEL_UNAVAILABLE;
     String failure = cause.getMessage();
+    LOG.warnf("Answering with an excerpt of the city's knowledge: %s", failure);
+    return excerpt(turn, passages, reason, "excerpt.intro", failure);
+  }
+
+  private ChatReply excerpt(
+      TurnService.Turn turn, List<RetrievedPassage> passages, ReplyReason reason, String introKey, String failure) {
     List<RetrievedPassage> shown = passages.subList(0, Math.min(2, passages.size()));
-    String text = Grounding.excerptText(texts.get(turn.conversation().language(), "excerpt.intro"), shown);
+    String text = Grounding.excerptText(texts.get(turn.conversation().language(), introKey), shown);
     List<Source> sources = Grounding.allSources(shown);
     UUID replyId = UUID.randomUUID();
     record(
         TurnRecord.notAi(
             turn, null, replyId, ReplyKind.KNOWLEDGE_EXCERPT, reason, null, text, sources, failure, List.of()));
-    LOG.warnf("Answering with an excerpt of the city's knowledge: %s", failure);
     count(ReplyKind.KNOWLEDGE_EXCERPT, reason);
     return ChatReply.excerpt(turn.conversation(), replyId, reason, text, sources, channels(turn));
   }

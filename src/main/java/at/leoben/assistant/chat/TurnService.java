@@ -19,6 +19,8 @@ import at.leoben.assistant.llm.ModelEvent;
 import at.leoben.assistant.llm.ModelGateway;
 import at.leoben.assistant.llm.ModelOutput;
 import at.leoben.assistant.llm.ModelUnavailable;
+import at.leoben.assistant.notice.AiChannel;
+import at.leoben.assistant.notice.AiSwitch;
 import at.leoben.assistant.privacy.Redactor;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -66,6 +68,9 @@ class TurnService {
 
   record AskModel(List<RetrievedPassage> passages, Disclosure disclosure) implements Plan {}
 
+  /** AI answers are switched off for the turn's channel: the city's own text, no model call. */
+  record SwitchedOff(List<RetrievedPassage> passages) implements Plan {}
+
   /** A turn begun and planned. */
   record Prepared(Turn turn, Plan plan) {}
 
@@ -79,6 +84,7 @@ class TurnService {
   private final TurnReplies replies;
   private final ApprovedAnswers approvedAnswers;
   private final Redactor redactor;
+  private final AiSwitch aiSwitch;
   private final Clock clock;
 
   TurnService(
@@ -92,6 +98,7 @@ class TurnService {
       TurnReplies replies,
       ApprovedAnswers approvedAnswers,
       Redactor redactor,
+      AiSwitch aiSwitch,
       Clock clock) {
     this.store = store;
     this.inputGuard = inputGuard;
@@ -105,6 +112,7 @@ class TurnService {
     this.replies = replies;
     this.approvedAnswers = approvedAnswers;
     this.redactor = redactor;
+    this.aiSwitch = aiSwitch;
     this.clock = clock;
   }
 
@@ -114,9 +122,9 @@ class TurnService {
    * instead of one for each look-up.
    */
   @Transactional
-  Prepared prepare(ChatRequest request, String headerToken) {
+  Prepared prepare(ChatRequest request, String headerToken, AiChannel channel) {
     Turn turn = begin(request, headerToken);
-    return new Prepared(turn, plan(turn));
+    return new Prepared(turn, plan(turn, channel));
   }
 
   /** Opens the conversation of a validated request; throws problem details, stores nothing. */
@@ -132,7 +140,12 @@ class TurnService {
     return new Turn(question, key, conversation, plain);
   }
 
+  /** A turn from inside the service (the bias probe) counts as an API client for the AI switch. */
   Plan plan(Turn turn) {
+    return plan(turn, AiChannel.API);
+  }
+
+  Plan plan(Turn turn, AiChannel channel) {
     InputVerdict verdict = inputGuard.check(turn.question());
     if (verdict instanceof InputVerdict.Sensitive sensitive) {
       return new Sensitive(sensitive.area());
@@ -152,6 +165,10 @@ class TurnService {
     List<RetrievedPassage> passages = knowledge.retrieve(turn.question());
     if (passages.isEmpty()) {
       return new NoKnowledge();
+    }
+    // Switched off: neither the model nor an earlier AI answer; clerks' answers (above) still count.
+    if (!aiSwitch.allows(channel)) {
+      return new SwitchedOff(passages);
     }
     if (turn.questionKey() != null && !knowledgeConfig.reuseWindow().isZero()) {
       Instant notBefore = Instant.now(clock).minus(knowledgeConfig.reuseWindow());

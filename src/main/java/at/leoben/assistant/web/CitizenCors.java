@@ -16,7 +16,8 @@ public class CitizenCors {
 
   private static final String ORIGIN = "Origin";
   private static final List<String> CITIZEN_PATHS =
-      List.of("/api/v1/chat", "/api/v1/messages/", "/api/v1/conversations/", "/api/v1/channels", "/api/v1/transparency");
+      List.of("/api/v1/chat", "/api/v1/messages/", "/api/v1/conversations/", "/api/v1/channels", "/api/v1/transparency",
+          "/api/v1/notice", "/api/v1/ai-switch");
 
   private final Set<String> allowed;
 
@@ -33,7 +34,7 @@ public class CitizenCors {
     return Response.noContent()
         .header("Access-Control-Allow-Origin", allowedOrigin(request))
         .header("Access-Control-Allow-Methods", "GET, POST, DELETE")
-        .header("Access-Control-Allow-Headers", "Content-Type, Accept, X-Conversation-Token")
+        .header("Access-Control-Allow-Headers", "Content-Type, Accept, X-Conversation-Token, X-Assistant-Channel")
         .header("Access-Control-Max-Age", "3600")
         .header("Vary", ORIGIN)
         .build();
