@@ -23,7 +23,9 @@
       you: 'Sie', assistant: 'Assistent', language: 'English',
       plain: 'Einfache Sprache', launcher: 'KI-Bürgerassistent', close: 'Schließen',
       why: 'Was war nicht hilfreich? (freiwillig)', comment: 'Kommentar (freiwillig, bitte ohne persönliche Daten)', sendFeedback: 'Rückmeldung senden',
-      reasons: { wrong: 'falsch', outdated: 'veraltet', unclear: 'unverständlich', incomplete: 'unvollständig', offensive: 'verletzend', other: 'anderes' }
+      reasons: { wrong: 'falsch', outdated: 'veraltet', unclear: 'unverständlich', incomplete: 'unvollständig', offensive: 'verletzend', other: 'anderes' },
+      severity: { info: 'Hinweis der Stadt', warning: 'Achtung', emergency: 'Notfall' }, more: 'Mehr dazu',
+      aiOff: 'Die KI-Antworten sind zurzeit abgeschaltet. Sie erhalten Informationen der Stadt und die Kontaktmöglichkeiten, aber keine KI-generierten Antworten.'
     },
     en: {
       title: 'AI citizen assistant of the City of Leoben',
@@ -39,7 +41,9 @@
       you: 'You', assistant: 'Assistant', language: 'Deutsch',
       plain: 'Plain language', launcher: 'AI assistant', close: 'Close',
       why: 'What was not helpful? (optional)', comment: 'Comment (optional, please no personal data)', sendFeedback: 'Send feedback',
-      reasons: { wrong: 'wrong', outdated: 'outdated', unclear: 'unclear', incomplete: 'incomplete', offensive: 'offensive', other: 'other' }
+      reasons: { wrong: 'wrong', outdated: 'outdated', unclear: 'unclear', incomplete: 'incomplete', offensive: 'offensive', other: 'other' },
+      severity: { info: 'Notice from the city', warning: 'Warning', emergency: 'Emergency' }, more: 'More',
+      aiOff: 'AI answers are switched off at the moment. You get the city\u2019s information and the ways to reach the city, but no AI-generated answers.'
     }
   };
   const KEY = 'leoben-assistant';
@@ -139,6 +143,10 @@
     render() {
       this.textContent = '';
       this.setAttribute('lang', this.lang);
+      // The city's notice stands above the chat, open or closed; filled once it has been fetched.
+      this.noticeBox = this.el('div', { class: 'la-notice', id: 'la-notice', role: 'status', hidden: '' });
+      this.append(this.noticeBox);
+      this.loadNotice();
       const box = this.el('section', { class: 'la-box', id: 'la-panel', 'aria-labelledby': 'la-title' });
       const head = this.el('div', { class: 'la-head' });
       head.append(this.el('h2', { id: 'la-title', tabindex: '-1' }, this.t.title));
@@ -154,8 +162,10 @@
       box.append(head, tools);
       const intro = this.el('div', { class: 'la-intro', id: 'la-intro' });
       const responsible = this.el('p', { id: 'la-responsible', hidden: '' });
-      intro.append(this.el('p', {}, this.t.intro), responsible, this.el('p', {}, this.t.privacy));
+      this.aiOffNote = this.el('p', { class: 'la-ai-off', id: 'la-ai-off', hidden: '' }, this.t.aiOff);
+      intro.append(this.aiOffNote, this.el('p', {}, this.t.intro), responsible, this.el('p', {}, this.t.privacy));
       this.showResponsible(responsible);
+      this.loadAiSwitch();
       const link = this.el('a', { href: base + '/transparenz?lang=' + this.lang }, this.t.transparency);
       intro.append(link);
       box.append(intro);
@@ -244,7 +254,7 @@
       const body = { message: question, language: this.lang };
       if (this.plain) body.plainLanguage = true;
       if (session) body.conversationId = session.id;
-      const headers = { 'Content-Type': 'application/json', Accept: 'text/event-stream' };
+      const headers = { 'Content-Type': 'application/json', Accept: 'text/event-stream', 'X-Assistant-Channel': 'widget' };
       if (session) headers['X-Conversation-Token'] = session.token;
       const answer = this.add('assistant', '');
       answer.item.setAttribute('aria-busy', 'true');
@@ -314,6 +324,8 @@
 
     finish(answer, reply) {
       tab.set(KEY, JSON.stringify({ id: reply.conversationId, token: reply.conversationToken }));
+      if (reply.notice) this.showNotice(reply.notice);
+      if (reply.reason === 'AI_SWITCHED_OFF') this.aiOffNote.hidden = false;
       answer.body.textContent = reply.answer;
       if (reply.disclosure) {
         this.markAi(answer.item, reply.disclosure);
@@ -405,6 +417,39 @@
         target.textContent = this.t.responsible + ' ' + who.name + (who.role ? ', ' + who.role : '') + (who.contact ? ' (' + who.contact + ')' : '');
         target.hidden = false;
       } catch (e) { /* the generic sentence of the notice stays */ }
+    }
+
+    // The notice in force, in the widget's language; nothing shows when there is none (204).
+    async loadNotice() {
+      try {
+        const response = await fetch(base + '/api/v1/notice?language=' + this.lang);
+        if (response.status === 200) this.showNotice(await response.json());
+      } catch (e) { /* no notice shown; replies carry it too */ }
+    }
+
+    // Whether AI answers are switched off for the widget: the disclosure then says so.
+    async loadAiSwitch() {
+      try {
+        const response = await fetch(base + '/api/v1/ai-switch?channel=widget');
+        if (response.ok) this.aiOffNote.hidden = (await response.json()).enabled !== false;
+      } catch (e) { /* the replies say it (reason AI_SWITCHED_OFF) */ }
+    }
+
+    // Shown once per text: a reply carrying the same notice does not make screen readers repeat it.
+    // An emergency is an alert (announced at once); info and warning are a polite status.
+    showNotice(notice) {
+      if (!notice || !notice.text || this.noticeBox.dataset.text === notice.text) return;
+      const severity = ['info', 'warning', 'emergency'].includes(notice.severity) ? notice.severity : 'info';
+      this.noticeBox.setAttribute('role', severity === 'emergency' ? 'alert' : 'status');
+      this.noticeBox.className = 'la-notice la-notice-' + severity;
+      this.noticeBox.dataset.text = notice.text;
+      this.noticeBox.dataset.severity = severity;
+      this.noticeBox.textContent = '';
+      this.noticeBox.append(this.el('strong', {}, this.t.severity[severity] + ': '), this.el('span', { class: 'la-notice-text' }, notice.text));
+      if (typeof notice.link === 'string' && /^https?:\/\//i.test(notice.link)) {
+        this.noticeBox.append(' ', this.el('a', { href: notice.link, rel: 'noopener noreferrer', target: '_blank' }, this.t.more));
+      }
+      this.noticeBox.hidden = false;
     }
 
     async showChannels() {

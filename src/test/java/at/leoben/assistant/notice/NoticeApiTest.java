@@ -21,6 +21,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -151,7 +152,7 @@ class NoticeApiTest {
 
   @Test
   void endTimesAreHonouredWithoutAnyoneActing() throws InterruptedException {
-    Instant soon = Instant.now().plusSeconds(8);
+    Instant soon = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
     Staff.asAdmin().body(Map.of("enabled", false, "reason", "Kurz aus", "until", soon.toString())).put(SWITCH).then().statusCode(200);
     Staff.asAdmin().body(Map.of("text", Map.of("de", "Kurzer Hinweis"), "severity", "info", "until", soon.toString()))
         .put(NOTICE).then().statusCode(200);
