@@ -102,6 +102,7 @@ class CrisisBrowserTest extends BrowserTest {
     assertThat(browser.findElement(By.cssSelector("li.la-assistant .la-text")).getText()).startsWith("Die KI-Antworten sind zurzeit abgeschaltet.");
     assertThat(ollama.chatRequestCount()).isZero();
     assertThat(Axe.seriousViolations(browser)).isEmpty();
+    js("window.scrollTo(0, 0)");
     screenshot("crisis-widget");
   }
 
