@@ -47,7 +47,8 @@ const known = new Set([
   'assistant_flags_total', 'assistant_review_backlog', 'assistant_review_in_review',
   'assistant_review_oldest_age_seconds', 'assistant_model_approved', 'assistant_model_check',
   'assistant_model_calls_saved_total', 'assistant_llm_circuit_open', 'assistant_rate_limited_total',
-  'assistant_handovers_total',
+  'assistant_handovers_total', 'assistant_ai_switched_off', 'assistant_ai_switched_off_seconds',
+  'assistant_notice_active',
 ]);
 const errors = new Set();
 for (const n of fs.readFileSync(alerts, 'utf8').match(/\bassistant_[a-z_]+/g)) {
