@@ -9,6 +9,7 @@ import at.leoben.assistant.testsupport.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two instances of the packaged service on one database behave as one service: a conversation
- * goes on at the other instance, both write one audit chain, and a client's rate limit counts
- * across both.
+ * goes on at the other instance, both write one audit chain, a client's rate limit counts across
+ * both, and a notice or AI switch-off set at one instance holds at the other within seconds.
  */
 class TwoInstancesIT {
 
@@ -110,6 +111,40 @@ class TwoInstancesIT {
     assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(refused.headers().firstValue("Retry-After")).isPresent();
     assertThat(first.chat(question, "X-Forwarded-For", "203.0.113.100").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aNoticeAndASwitchOffSetAtOneInstanceHoldAtTheOtherWithinSeconds() throws Exception {
+    HttpResponse<String> notice =
+        first.asAdmin("PUT", "/api/v1/admin/notice", "{\"text\":{\"de\":\"Hochwasser: Rathaus geschlossen\"},\"severity\":\"emergency\"}");
+    assertThat(notice.statusCode()).as(notice.body()).isEqualTo(200);
+    HttpResponse<String> off =
+        first.asAdmin("PUT", "/api/v1/admin/ai-switch", "{\"enabled\":false,\"channel\":\"all\",\"reason\":\"Zwei Instanzen\"}");
+    assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+    long switched = System.nanoTime();
+    try {
+      while (json(second.get("/api/v1/ai-switch?channel=api")).path("enabled").asBoolean()) {
+        assertThat(Duration.ofNanos(System.nanoTime() - switched)).as("the other instance still answers with AI").isLessThan(Duration.ofSeconds(5));
+        Thread.sleep(100);
+      }
+      System.out.printf("AI switch-off reached the other instance after %d ms%n", Duration.ofNanos(System.nanoTime() - switched).toMillis());
+      assertThat(json(second.get("/api/v1/notice")).path("text").asText()).isEqualTo("Hochwasser: Rathaus geschlossen");
+
+      int requests = ollama.chatRequestCount();
+      JsonNode reply = json(second.chat("{\"message\":\"" + Questions.unique("Wann hat das Standesamt geöffnet?") + "\"}", "X-Forwarded-For", "203.0.113.60"));
+      assertThat(reply.path("reason").asText()).isEqualTo("AI_SWITCHED_OFF");
+      assertThat(reply.path("notice").path("severity").asText()).isEqualTo("emergency");
+      assertThat(ollama.chatRequestCount()).isEqualTo(requests);
+    } finally {
+      first.asAdmin("PUT", "/api/v1/admin/ai-switch", "{\"enabled\":true,\"channel\":\"all\",\"reason\":\"Testende\"}");
+      first.asAdmin("DELETE", "/api/v1/admin/notice");
+    }
+    // Back on at the other instance too, within seconds.
+    long on = System.nanoTime();
+    while (!json(second.get("/api/v1/ai-switch?channel=api")).path("enabled").asBoolean()) {
+      assertThat(Duration.ofNanos(System.nanoTime() - on)).isLessThan(Duration.ofSeconds(5));
+      Thread.sleep(100);
+    }
   }
 
   private static JsonNode json(HttpResponse<String> response) throws Exception {

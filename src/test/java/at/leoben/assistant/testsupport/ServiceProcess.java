@@ -137,6 +137,18 @@ public final class ServiceProcess implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A staff API call as the bootstrap admin with a JSON body. */
+  public HttpResponse<String> asAdmin(String method, String path, String json) throws Exception {
+    String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    return HTTP.send(
+        request(path)
+            .header("Authorization", "Basic " + basic)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** A citizen's question as JSON body, with extra headers as name/value pairs. */
   public HttpResponse<String> chat(String json, String... headers) throws Exception {
     HttpRequest.Builder request =
