@@ -4,7 +4,6 @@ import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.i18n.PageText;
 import at.leoben.assistant.i18n.Texts;
 import at.leoben.assistant.staff.StaffMember;
-import at.leoben.assistant.web.InputText;
 import at.leoben.assistant.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -38,8 +37,17 @@ public class CrisisPages {
   private static final List<String> SAVED = List.of("notice-set", "notice-ended", "ai-off", "ai-on");
   private static final List<String> CHANNELS = List.of("all", "widget", "api");
 
-  /** What the notice form held, to show it again with the problem. */
+  /** What the notice form held (cleaned like every input text), to show it again with the problem. */
   public record NoticeForm(String de, String en, String severity, String link, String from, String until) {
+    public NoticeForm {
+      de = FormText.clean(de);
+      en = FormText.clean(en);
+      severity = FormText.clean(severity);
+      link = FormText.clean(link);
+      from = FormText.clean(from);
+      until = FormText.clean(until);
+    }
+
     static NoticeForm empty() {
       return new NoticeForm("", "", "info", "", "", "");
     }
@@ -47,6 +55,12 @@ public class CrisisPages {
 
   /** What the switch form held. */
   public record SwitchForm(String channel, String reason, String until) {
+    public SwitchForm {
+      channel = FormText.clean(channel);
+      reason = FormText.clean(reason);
+      until = FormText.clean(until);
+    }
+
     static SwitchForm empty() {
       return new SwitchForm("all", "", "");
     }
@@ -101,7 +115,7 @@ public class CrisisPages {
       @FormParam("from") String from,
       @FormParam("until") String until,
       HttpHeaders headers) {
-    NoticeForm form = new NoticeForm(clean(de), clean(en), clean(severity), clean(link), clean(from), clean(until));
+    NoticeForm form = new NoticeForm(de, en, severity, link, from, until);
     Map<String, String> text = new LinkedHashMap<>();
     text.put(Notice.GERMAN, form.de());
     if (!form.en().isBlank()) {
@@ -137,7 +151,7 @@ public class CrisisPages {
       @FormParam("reason") String reason,
       @FormParam("until") String until,
       HttpHeaders headers) {
-    SwitchForm form = new SwitchForm(clean(channel), clean(reason), clean(until));
+    SwitchForm form = new SwitchForm(channel, reason, until);
     Boolean on = "true".equals(enabled) ? Boolean.TRUE : "false".equals(enabled) ? Boolean.FALSE : null;
     try {
       aiSwitch.change(new AiSwitchInput(on, form.channel(), form.reason(), on == Boolean.TRUE ? null : form.until()), me());
@@ -172,10 +186,6 @@ public class CrisisPages {
         switchForm,
         error,
         done);
-  }
-
-  private static String clean(String value) {
-    return value == null ? "" : InputText.clean(value);
   }
 
   private StaffMember me() {

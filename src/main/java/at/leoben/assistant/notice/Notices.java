@@ -117,6 +117,27 @@ public class Notices {
     return state.notice();
   }
 
+  /**
+   * The notices that have shown (or show now), newest first, in a language: for the public
+   * transparency page. One replaced before it began never showed and is left out.
+   */
+  public List<PastNotice> shownSoFar(String language) {
+    Instant now = Instant.now(clock);
+    return store.history(HISTORY).stream()
+        .filter(n -> !n.from().isAfter(now) && (n.endedAt() == null || n.endedAt().isAfter(n.from())))
+        .map(
+            n -> {
+              // Over at whichever came first: ended by hand, or its end time if that has passed.
+              Instant to = n.endedAt();
+              if (n.until() != null && !n.until().isAfter(now) && (to == null || n.until().isBefore(to))) {
+                to = n.until();
+              }
+              PublicNotice text = n.forCitizens(language);
+              return new PastNotice(text.text(), n.severity(), n.link(), n.from(), to);
+            })
+        .toList();
+  }
+
   /** Every notice, newest first (the last {@value #HISTORY}). */
   public List<Notice> history() {
     return store.history(HISTORY);

@@ -107,6 +107,8 @@ class NoticeApiTest {
     given().get("/api/v1/notice").then().statusCode(204);
     assertThat(ask("Wann hat das Bürgerservice geöffnet?").<Object>path("notice")).isNull();
     Staff.asAdmin().delete(NOTICE).then().statusCode(404).contentType("application/problem+json");
+    // The public transparency page keeps it among the notices so far.
+    given().get("/transparenz").then().statusCode(200).body(containsString(FLOOD)).body(containsString("Notfall"));
   }
 
   @Test
