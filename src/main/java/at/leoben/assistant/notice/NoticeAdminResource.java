@@ -14,12 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
- * The crisis controls as JSON: the notice (admins and operators) and the AI switch (admins). Every
- * change is audited with the caller's name and role; the staff page does the same.
+ * The notice as JSON for admins and operators: set (replacing the one before), end, read with its
+ * history. Every change is audited with the caller's name and role; the staff page does the same.
  */
-@Path("/api/v1/admin")
+@Path("/api/v1/admin/notice")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(StaffMember.ADMIN)
+@RolesAllowed({StaffMember.ADMIN, StaffMember.OPERATOR})
 public class NoticeAdminResource {
 
   /** The notice showing now (if any) and every notice, newest first. */
@@ -27,47 +27,26 @@ public class NoticeAdminResource {
   public record NoticeState(Notice current, List<Notice> history) {}
 
   private final Notices notices;
-  private final AiSwitch aiSwitch;
   private final SecurityIdentity identity;
 
-  public NoticeAdminResource(Notices notices, AiSwitch aiSwitch, SecurityIdentity identity) {
+  public NoticeAdminResource(Notices notices, SecurityIdentity identity) {
     this.notices = notices;
-    this.aiSwitch = aiSwitch;
     this.identity = identity;
   }
 
   @GET
-  @Path("/notice")
-  @RolesAllowed({StaffMember.ADMIN, StaffMember.OPERATOR})
   public NoticeState notice() {
     return new NoticeState(notices.shown().orElse(null), notices.history());
   }
 
   @PUT
-  @Path("/notice")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed({StaffMember.ADMIN, StaffMember.OPERATOR})
-  public Notice setNotice(NoticeInput input) {
+  public Notice set(NoticeInput input) {
     return notices.set(input, StaffMember.of(identity));
   }
 
   @DELETE
-  @Path("/notice")
-  @RolesAllowed({StaffMember.ADMIN, StaffMember.OPERATOR})
-  public Notice endNotice() {
+  public Notice end() {
     return notices.end(StaffMember.of(identity));
-  }
-
-  @GET
-  @Path("/ai-switch")
-  public AiSwitch.View aiSwitch() {
-    return aiSwitch.view();
-  }
-
-  @PUT
-  @Path("/ai-switch")
-  @Consumes(MediaType.APPLICATION_JSON)
-  public AiSwitch.View changeAiSwitch(AiSwitchInput input) {
-    return aiSwitch.change(input, StaffMember.of(identity));
   }
 }
