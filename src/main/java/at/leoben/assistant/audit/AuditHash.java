@@ -19,11 +19,35 @@ final class AuditHash {
 
   private AuditHash() {}
 
-  /** The chain hash of an entry whose predecessor's hash is {@code previous}. */
+  /**
+   * The chain hash of an entry whose predecessor's hash is {@code previous}. Canonical form v1:
+   * prev, seq, then the content fields ({@link #content}); v2 (entries with an HMAC, since V17)
+   * appends {@code mac}, so the chain commits to each entry's authentication too. An entry's form is
+   * told by its {@code mac}: null is v1, so entries chained before V17 verify unchanged.
+   */
   static String of(AuditEntry e, String previous) {
     StringBuilder canonical = new StringBuilder(512);
     field(canonical, "prev", previous);
     field(canonical, "seq", e.seq);
+    content(canonical, e);
+    if (e.mac != null) {
+      field(canonical, "mac", e.mac);
+    }
+    return sha256(canonical.toString());
+  }
+
+  /**
+   * What an entry's HMAC covers: its content as written, before it has a place in the chain (so
+   * neither seq nor hashes). Content enters as its digest, so erasure keeps the HMAC valid.
+   */
+  static String macInput(AuditEntry e) {
+    StringBuilder canonical = new StringBuilder(512);
+    canonical.append("buergerassistent-audit-entry-v2\n");
+    content(canonical, e);
+    return canonical.toString();
+  }
+
+  private static void content(StringBuilder canonical, AuditEntry e) {
     field(canonical, "occurred_at", e.occurredAt == null ? null : micros(e.occurredAt).toString());
     field(canonical, "event", e.event);
     field(canonical, "conversation_id", e.conversationId);
@@ -46,7 +70,6 @@ final class AuditHash {
     field(canonical, "actor", e.actor);
     field(canonical, "actor_role", e.actorRole);
     field(canonical, "note", digest(e.note));
-    return sha256(canonical.toString());
   }
 
   /** What retention keeps of a text: {@code erased:sha256:<hex>}; an erased text stays as it is. */

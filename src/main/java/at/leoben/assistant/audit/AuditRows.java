@@ -11,7 +11,7 @@ final class AuditRows {
   static final String COLUMNS =
       "seq, prev_hash, hash, occurred_at, event, conversation_id, message_id, kind, reason, question, answer,"
           + " model, prompt_version, responsible_name, responsible_role, responsible_contact, latency_ms,"
-          + " input_tokens, output_tokens, failure, reused_from, area, actor, actor_role, note";
+          + " input_tokens, output_tokens, failure, reused_from, area, actor, actor_role, note, mac";
 
   private AuditRows() {}
 
@@ -50,6 +50,7 @@ final class AuditRows {
     e.actor = row.getString("actor");
     e.actorRole = row.getString("actor_role");
     e.note = row.getString("note");
+    e.mac = row.getString("mac");
     return e;
   }
 }
