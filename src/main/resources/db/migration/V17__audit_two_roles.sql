@@ -8,12 +8,16 @@
 -- An entry's HMAC (key from configuration, never in the database): written with the entry, so a
 -- row INSERTed with the database password alone has none that holds (AuditVerifier: FORGED).
 alter table audit_entry add column mac varchar(64);
+-- A copy of a real entry (same content, same HMAC) is refused: no replayed decisions.
+create unique index audit_entry_mac_idx on audit_entry (mac) where mac is not null;
 
 -- Since when entries and checkpoints must carry this service's keys: one row per pinned key,
--- signed with it. Entries and checkpoints from before (written without pinned keys) are legacy.
+-- signed with it. Entries from from_entry_id or at from_seq and later, and checkpoints from
+-- from_checkpoint_id on must be authenticated; what came before (no pinned keys) is legacy.
 create table audit_key_epoch (
     id                 bigint generated always as identity primary key,
     from_entry_id      bigint       not null,
+    from_seq           bigint       not null,
     from_checkpoint_id bigint       not null,
     created_at         timestamptz  not null,
     public_key         varchar(200) not null,

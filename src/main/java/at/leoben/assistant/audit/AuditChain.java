@@ -2,11 +2,11 @@ package at.leoben.assistant.audit;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 
 /**
  * Writes entries in the caller's transaction, unsealed: turns commit in parallel and hold no lock.

@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The canonical form of an audit entry and its chain hash. Every field enters length-prefixed (so
@@ -45,6 +47,19 @@ final class AuditHash {
     canonical.append("buergerassistent-audit-entry-v2\n");
     content(canonical, e);
     return canonical.toString();
+  }
+
+  /** The content fields of the canonical form, in its order: written out, never derived. */
+  static final List<String> CANONICAL_CONTENT = List.of(
+      "occurred_at", "event", "conversation_id", "message_id", "kind", "reason", "question", "answer", "model",
+      "prompt_version", "responsible_name", "responsible_role", "responsible_contact", "latency_ms", "input_tokens",
+      "output_tokens", "failure", "reused_from", "area", "actor", "actor_role", "note");
+
+  static {
+    // A field added to the audit must be added to the canonical form too (as a new version).
+    if (!new HashSet<>(CANONICAL_CONTENT).equals(new HashSet<>(AuditField.CONTENT))) {
+      throw new IllegalStateException("AuditHash's canonical form does not cover exactly the content fields of AuditField");
+    }
   }
 
   private static void content(StringBuilder canonical, AuditEntry e) {

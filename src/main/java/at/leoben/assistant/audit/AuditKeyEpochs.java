@@ -23,9 +23,18 @@ class AuditKeyEpochs {
 
   private static final Logger LOG = Logger.getLogger(AuditKeyEpochs.class);
 
-  /** Entries from {@code fromEntryId}, checkpoints from {@code fromCheckpointId} on, carry the pinned keys. */
-  record Epoch(long fromEntryId, long fromCheckpointId) {
-    static final Epoch EVERYTHING = new Epoch(0, 0);
+  /**
+   * Entries from {@code fromEntryId} or at {@code fromSeq} and later, and checkpoints from
+   * {@code fromCheckpointId} on, carry the pinned keys. Both bounds for entries: an id below the
+   * first (a gap left by a rolled-back insert, filled by hand) still cannot pass as legacy once
+   * chained after the entries that were waiting when the keys were pinned.
+   */
+  record Epoch(long fromEntryId, long fromSeq, long fromCheckpointId) {
+    static final Epoch EVERYTHING = new Epoch(0, 0, 0);
+
+    boolean authenticates(long entryId, long seq) {
+      return entryId >= fromEntryId || seq >= fromSeq;
+    }
   }
 
   private final AgroalDataSource dataSource;
@@ -38,8 +47,9 @@ class AuditKeyEpochs {
     this.clock = clock;
   }
 
-  static String message(long fromEntryId, long fromCheckpointId, Instant createdAt) {
-    return "buergerassistent-audit-key-epoch\n" + fromEntryId + "\n" + fromCheckpointId + "\n" + AuditHash.micros(createdAt);
+  static String message(Epoch epoch, Instant createdAt) {
+    return "buergerassistent-audit-key-epoch\n" + epoch.fromEntryId() + "\n" + epoch.fromSeq() + "\n" + epoch.fromCheckpointId()
+        + "\n" + AuditHash.micros(createdAt);
   }
 
   /** At start: with pinned keys, records their epoch unless one signed by them exists. */
@@ -51,28 +61,32 @@ class AuditKeyEpochs {
       if (earliest(connection).isPresent()) {
         return;
       }
-      long fromEntry;
-      long fromCheckpoint;
+      // Entries waiting to be chained now are legacy; the sealer chains them first (id order).
+      Epoch epoch;
       try (PreparedStatement next =
               connection.prepareStatement(
-                  "select coalesce((select max(id) from audit_entry), 0) + 1, coalesce((select max(id) from audit_checkpoint), 0) + 1");
+                  "select coalesce((select max(id) from audit_entry), 0) + 1,"
+                      + " (select seq from audit_head where id = 1) + (select count(*) from audit_entry where seq is null) + 1,"
+                      + " coalesce((select max(id) from audit_checkpoint), 0) + 1");
           ResultSet row = next.executeQuery()) {
         row.next();
-        fromEntry = row.getLong(1);
-        fromCheckpoint = row.getLong(2);
+        epoch = new Epoch(row.getLong(1), row.getLong(2), row.getLong(3));
       }
       Instant now = AuditHash.micros(Instant.now(clock));
       try (PreparedStatement insert =
           connection.prepareStatement(
-              "insert into audit_key_epoch (from_entry_id, from_checkpoint_id, created_at, public_key, signature) values (?, ?, ?, ?, ?)")) {
-        insert.setLong(1, fromEntry);
-        insert.setLong(2, fromCheckpoint);
-        insert.setTimestamp(3, Timestamp.from(now));
-        insert.setString(4, signer.publicKey());
-        insert.setString(5, signer.sign(message(fromEntry, fromCheckpoint, now)));
+              "insert into audit_key_epoch (from_entry_id, from_seq, from_checkpoint_id, created_at, public_key, signature)"
+                  + " values (?, ?, ?, ?, ?, ?)")) {
+        insert.setLong(1, epoch.fromEntryId());
+        insert.setLong(2, epoch.fromSeq());
+        insert.setLong(3, epoch.fromCheckpointId());
+        insert.setTimestamp(4, Timestamp.from(now));
+        insert.setString(5, signer.publicKey());
+        insert.setString(6, signer.sign(message(epoch, now)));
         insert.executeUpdate();
       }
-      LOG.infof("Audit keys pinned: entries from id %d and checkpoints from id %d on are authenticated", fromEntry, fromCheckpoint);
+      LOG.infof("Audit keys pinned: entries from id %d (and seq %d) and checkpoints from id %d on are authenticated",
+          epoch.fromEntryId(), epoch.fromSeq(), epoch.fromCheckpointId());
     } catch (SQLException e) {
       throw new IllegalStateException("could not record the audit key epoch", e);
     }
@@ -82,15 +96,15 @@ class AuditKeyEpochs {
   Optional<Epoch> earliest(Connection connection) throws SQLException {
     Epoch earliest = null;
     try (PreparedStatement select =
-            connection.prepareStatement("select from_entry_id, from_checkpoint_id, created_at, public_key, signature from audit_key_epoch order by id");
+            connection.prepareStatement(
+                "select from_entry_id, from_seq, from_checkpoint_id, created_at, public_key, signature from audit_key_epoch order by id");
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
-        long fromEntry = rows.getLong(1);
-        long fromCheckpoint = rows.getLong(2);
-        Instant created = rows.getTimestamp(3).toInstant();
-        if (signer.signedByUs(rows.getString(4), message(fromEntry, fromCheckpoint, created), rows.getString(5))
-            && (earliest == null || fromEntry < earliest.fromEntryId())) {
-          earliest = new Epoch(fromEntry, fromCheckpoint);
+        Epoch epoch = new Epoch(rows.getLong(1), rows.getLong(2), rows.getLong(3));
+        Instant created = rows.getTimestamp(4).toInstant();
+        if (signer.signedByUs(rows.getString(5), message(epoch, created), rows.getString(6))
+            && (earliest == null || epoch.fromEntryId() < earliest.fromEntryId())) {
+          earliest = epoch;
         }
       }
     }

@@ -99,10 +99,10 @@ public class AuditSealer {
     List<Long> ids = new ArrayList<>();
     try (PreparedStatement select =
         connection.prepareStatement(
-            "select id, " + AuditRows.COLUMNS.replace("seq, ", "") + " from audit_entry where seq is null order by id limit " + BATCH)) {
+            "select id, " + AuditRows.COLUMNS + " from audit_entry where seq is null order by id limit " + BATCH)) {
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          entries.add(AuditRows.readUnsealed(rows));
+          entries.add(AuditRows.read(rows));
           ids.add(rows.getLong("id"));
         }
       }

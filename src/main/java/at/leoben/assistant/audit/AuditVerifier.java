@@ -142,7 +142,7 @@ public class AuditVerifier {
           AuditEntry entry = AuditRows.read(rows);
           long id = rows.getLong("id");
           count++;
-          boolean authenticated = pinned && id >= epoch.fromEntryId();
+          boolean authenticated = pinned && epoch.authenticates(id, entry.seq);
           if (!authenticated) {
             legacyEntries++;
           }

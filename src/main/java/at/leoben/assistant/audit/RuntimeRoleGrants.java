@@ -1,12 +1,13 @@
 package at.leoben.assistant.audit;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.flyway.FlywayConfigurationCustomizer;
 import jakarta.inject.Singleton;
+import java.security.Principal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.api.callback.BaseCallback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -24,10 +25,19 @@ public class RuntimeRoleGrants implements FlywayConfigurationCustomizer {
 
   private static final Logger LOG = Logger.getLogger(RuntimeRoleGrants.class);
 
-  private final String runtimeRole;
+  private final AgroalDataSource dataSource;
 
-  RuntimeRoleGrants(@ConfigProperty(name = "quarkus.datasource.username") String runtimeRole) {
-    this.runtimeRole = runtimeRole;
+  RuntimeRoleGrants(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** The role the service's connection pool logs in as. */
+  private String runtimeRole() {
+    Principal principal = dataSource.getConfiguration().connectionPoolConfiguration().connectionFactoryConfiguration().principal();
+    if (principal == null) {
+      throw new IllegalStateException("The datasource has no user name (QUARKUS_DATASOURCE_USERNAME)");
+    }
+    return principal.getName();
   }
 
   @Override
@@ -51,6 +61,7 @@ public class RuntimeRoleGrants implements FlywayConfigurationCustomizer {
   }
 
   private void grant(Connection connection) throws SQLException {
+    String runtimeRole = runtimeRole();
     String owner;
     boolean runtimeIsPrivileged;
     try (PreparedStatement statement =

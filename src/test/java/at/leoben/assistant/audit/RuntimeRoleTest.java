@@ -103,6 +103,18 @@ class RuntimeRoleTest {
 
   @Test
   @Order(3)
+  void aCopyOfARealEntryIsRefused() {
+    String columns = "occurred_at, event, conversation_id, message_id, kind, reason, question, answer, model, prompt_version,"
+        + " responsible_name, responsible_role, responsible_contact, latency_ms, input_tokens, output_tokens, failure, reused_from,"
+        + " area, actor, actor_role, note, mac";
+    // Replaying an entry with its valid HMAC (a second approval, say) would pass the HMAC check.
+    assertThatThrownBy(() -> Db.execute("insert into audit_entry (" + columns + ") select " + columns
+        + " from audit_entry where mac is not null order by id desc limit 1"))
+        .hasMessageContaining("duplicate key");
+  }
+
+  @Test
+  @Order(4)
   void anEntryInsertedWithTheDatabasePasswordAloneIsReportedForged() {
     Citizen.ask(Questions.unique("Wann hat das Rathaus offen?"));
     // What the attack run did: a review decision in a clerk's name, written with the runtime role's password.
