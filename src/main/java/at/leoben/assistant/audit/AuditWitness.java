@@ -2,6 +2,7 @@ package at.leoben.assistant.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -66,9 +67,10 @@ class AuditWitness {
     if (file.isEmpty() || !Files.exists(file.get())) {
       return List.of();
     }
-    try {
+    try (BufferedReader lines = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
       List<AuditCheckpoint> checkpoints = new ArrayList<>();
-      for (String line : Files.readAllLines(file.get(), StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = lines.readLine()) != null) {
         if (line.isBlank()) {
           continue;
         }

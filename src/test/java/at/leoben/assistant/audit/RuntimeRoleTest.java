@@ -16,6 +16,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +55,8 @@ class RuntimeRoleTest {
     public void stop() {}
   }
 
+  @Inject AuditRetention retention;
+
   @Test
   @Order(1)
   void theServiceRunsAsTheRuntimeRoleAndItsAuditVerifies() {
@@ -63,6 +68,9 @@ class RuntimeRoleTest {
         .delete("/api/v1/conversations/" + conversation).then().statusCode(204);
     assertThat(Db.rows("select answer from audit_entry where conversation_id = ? and event = 'TURN'", UUID.fromString(conversation)))
         .isNotEmpty().allSatisfy(row -> assertThat((String) row.get("answer")).startsWith("erased:sha256:"));
+    // So does retention, as the runtime role: every entry's content goes, the chain stays intact.
+    assertThat(retention.apply(Instant.now().plus(Duration.ofDays(400)))).isPositive();
+    assertThat(Db.rows("select 1 from audit_entry where answer is not null and answer not like 'erased:sha256:%'")).isEmpty();
     Staff.asAdmin().get("/api/v1/admin/audit/verify").then().statusCode(200)
         .body("intact", equalTo(true)).body("authenticated", equalTo(true)).body("entries", greaterThan(1))
         .body("legacyEntries", equalTo(0));
