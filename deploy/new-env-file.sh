@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Creates deploy/buergerassistent.env from the committed template with fresh secrets: database
-# password, audit signing key pair, staff session key, bootstrap admin password, rate-limit hash
+# passwords (schema owner and runtime role), audit signing key pair, staff session key, bootstrap admin password, rate-limit hash
 # key. Never overwrites an existing file. The values marked "city" in it are still to be set.
 # Needs openssl. Usage: deploy/new-env-file.sh [TARGET]   (default deploy/buergerassistent.env)
 set -euo pipefail
@@ -23,6 +23,7 @@ trap 'rm -f "$keyfile"' EXIT
 openssl genpkey -algorithm ed25519 -outform DER -out "$keyfile" 2>/dev/null
 
 export NEW_QUARKUS_DATASOURCE_PASSWORD="$(random 32)"
+export NEW_QUARKUS_FLYWAY_PASSWORD="$(random 32)"
 export NEW_ASSISTANT_AUDIT_SIGNING_KEY="$(base64 -w0 "$keyfile")"
 export NEW_ASSISTANT_AUDIT_PUBLIC_KEY="$(openssl pkey -inform DER -in "$keyfile" -pubout -outform DER | base64 -w0)"
 export NEW_QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY="$(random 32)"

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
-/** {@code assistant.audit.*}: checkpoint signing, export limits, retention of audit content. */
+/** {@code assistant.audit.*}: checkpoint signing, entry authentication, witness, export limits, retention of audit content. */
 @ConfigMapping(prefix = "assistant.audit")
 public interface AuditConfig {
 
@@ -14,9 +14,17 @@ public interface AuditConfig {
   /** The matching public key, base64 X.509 DER; required together with the signing key. */
   Optional<String> publicKey();
 
-  /** How often a signed checkpoint of the head is written (a duration such as 10m, or "off"). */
-  @WithDefault("10m")
-  String checkpointInterval();
+  /**
+   * The key of the entries' HMAC (at least 32 bytes of text, from a secret); the database never
+   * sees it. Without it, a key derived from the signing key is used.
+   */
+  Optional<String> entryKey();
+
+  /**
+   * The witness: a file outside the database to which every signed checkpoint is appended as it is
+   * made (JSON Lines), and which verification compares the database with.
+   */
+  Optional<String> witnessFile();
 
   /** How often the sealer chains new entries (they are also sealed before every read). */
   @WithDefault("1s")

@@ -75,12 +75,20 @@ public class AuditEntry extends PanacheEntityBase {
   /** The staff member's comment. */
   public String note;
 
-  /** Position in the chain: gapless, from 1. */
+  /**
+   * HMAC of the entry's content under a key the database never sees ({@link AuditSigner}):
+   * written with the entry, so an entry INSERTed with the database password alone is found.
+   */
+  public String mac;
+
+  /** Position in the chain: gapless, from 1. Set by the sealer only (never in an INSERT). */
+  @Column(insertable = false, updatable = false)
   public Long seq;
 
-  @Column(name = "prev_hash")
+  @Column(name = "prev_hash", insertable = false, updatable = false)
   public String prevHash;
 
   /** SHA-256 over this entry's canonical form and {@link #prevHash} ({@link AuditHash}). */
+  @Column(insertable = false, updatable = false)
   public String hash;
 }

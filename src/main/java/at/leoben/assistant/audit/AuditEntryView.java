@@ -2,6 +2,7 @@ package at.leoben.assistant.audit;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** One audit entry as admins read and export it. */
 public record AuditEntryView(
@@ -38,25 +39,19 @@ public record AuditEntryView(
         e.inputTokens, e.outputTokens, e.failure, e.reusedFrom, e.actor, e.actorRole, e.note, e.prevHash, e.hash);
   }
 
-  static final String CSV_HEADER =
-      "seq,occurred_at,event,conversation_id,message_id,kind,reason,area,question,answer,model,prompt_version,"
-          + "responsible_name,responsible_role,responsible_contact,latency_ms,input_tokens,output_tokens,failure,"
-          + "reused_from,actor,actor_role,note,prev_hash,hash";
+  /** The export's CSV columns: every exported field ({@link AuditField}), in its order. */
+  static final String CSV_HEADER = AuditField.EXPORTED.stream().map(f -> f.column).collect(Collectors.joining(","));
 
   /** RFC 4180: every field quoted, quotes doubled; a leading formula character is defused. */
-  String csv() {
-    Object[] values = {
-      seq, occurredAt, event, conversationId, messageId, kind, reason, area, question, answer, model, promptVersion,
-      responsibleName, responsibleRole, responsibleContact, latencyMs, inputTokens, outputTokens, failure, reusedFrom,
-      actor, actorRole, note, prevHash, hash
-    };
+  static String csv(AuditEntry entry) {
     StringBuilder line = new StringBuilder();
-    for (int i = 0; i < values.length; i++) {
+    for (int i = 0; i < AuditField.EXPORTED.size(); i++) {
       if (i > 0) {
         line.append(',');
       }
-      if (values[i] != null) {
-        String text = values[i].toString();
+      Object value = AuditField.EXPORTED.get(i).of(entry);
+      if (value != null) {
+        String text = value.toString();
         if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
           text = "'" + text; // spreadsheets must not run citizens' text as formulas
         }

@@ -100,8 +100,8 @@ public class AuditLog {
         select.setFetchSize(2000);
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
-            AuditEntryView view = AuditEntryView.of(AuditRows.read(rows));
-            writer.write(format == Format.CSV ? view.csv() : json.writeValueAsString(view) + "\n");
+            AuditEntry entry = AuditRows.read(rows);
+            writer.write(format == Format.CSV ? AuditEntryView.csv(entry) : json.writeValueAsString(AuditEntryView.of(entry)) + "\n");
           }
         }
       } finally {

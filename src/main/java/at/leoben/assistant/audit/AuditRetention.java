@@ -2,7 +2,6 @@ package at.leoben.assistant.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -28,13 +27,7 @@ public class AuditRetention {
   @Transactional
   public int apply(Instant now) {
     Instant before = now.minus(Duration.ofDays(config.retentionDays()));
-    int erased =
-        chain.eraseContent(
-            "occurred_at < ?1 and ("
-                + " (question is not null and question not like 'erased:sha256:%')"
-                + " or (answer is not null and answer not like 'erased:sha256:%')"
-                + " or (note is not null and note not like 'erased:sha256:%'))",
-            Timestamp.from(before));
+    int erased = chain.eraseBefore(before);
     if (erased > 0) {
       trail.recordRetention("AUDIT_CONTENT", erased);
     }

@@ -26,12 +26,17 @@ public class AuditSealer {
   private static final int BATCH = 5000;
 
   private final AgroalDataSource dataSource;
+  private final AuditCheckpoints checkpoints;
+  private final AuditKeyEpochs epochs;
 
-  AuditSealer(AgroalDataSource dataSource) {
+  AuditSealer(AgroalDataSource dataSource, AuditCheckpoints checkpoints, AuditKeyEpochs epochs) {
     this.dataSource = dataSource;
+    this.checkpoints = checkpoints;
+    this.epochs = epochs;
   }
 
   void onStart(@Observes StartupEvent event) {
+    epochs.ensure();
     int sealed = sealPending();
     if (sealed > 0) {
       LOG.infof("Sealed %d audit entries into the chain", sealed);
@@ -47,7 +52,7 @@ public class AuditSealer {
     }
   }
 
-  /** Seals everything committed so far; returns how many entries it chained. */
+  /** Seals everything committed so far, a signed checkpoint per batch; returns how many entries it chained. */
   public int sealPending() {
     int total = 0;
     int sealed;
@@ -58,13 +63,15 @@ public class AuditSealer {
     return total;
   }
 
+  private record Batch(int entries, AuditCheckpoint checkpoint) {}
+
   private int sealBatch() {
+    Batch batch;
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        int sealed = sealBatch(connection);
+        batch = sealBatch(connection);
         connection.commit();
-        return sealed;
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
@@ -72,12 +79,17 @@ public class AuditSealer {
     } catch (SQLException e) {
       throw new IllegalStateException("sealing audit entries failed", e);
     }
+    if (batch.entries() > 0) {
+      checkpoints.witnessed(List.of(batch.checkpoint()));
+    }
+    return batch.entries();
   }
 
-  private static int sealBatch(Connection connection) throws SQLException {
+  /** Chains one batch through the owner's function (V17) and signs the new head; null if nothing was pending. */
+  private Batch sealBatch(Connection connection) throws SQLException {
     long seq;
     String previous;
-    try (PreparedStatement head = connection.prepareStatement("select seq, hash from audit_head where id = 1 for update");
+    try (PreparedStatement head = connection.prepareStatement("select seq, hash from audit_lock_head()");
         ResultSet row = head.executeQuery()) {
       row.next();
       seq = row.getLong(1);
@@ -87,38 +99,33 @@ public class AuditSealer {
     List<Long> ids = new ArrayList<>();
     try (PreparedStatement select =
         connection.prepareStatement(
-            "select id, " + AuditRows.COLUMNS.replace("seq, ", "") + " from audit_entry where seq is null order by id limit " + BATCH)) {
+            "select id, " + AuditRows.COLUMNS + " from audit_entry where seq is null order by id limit " + BATCH)) {
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          entries.add(AuditRows.readUnsealed(rows));
+          entries.add(AuditRows.read(rows));
           ids.add(rows.getLong("id"));
         }
       }
     }
     if (entries.isEmpty()) {
-      return 0;
+      return new Batch(0, null);
     }
-    try (PreparedStatement update =
-        connection.prepareStatement("update audit_entry set seq = ?, prev_hash = ?, hash = ? where id = ? and seq is null")) {
-      for (int i = 0; i < entries.size(); i++) {
-        AuditEntry entry = entries.get(i);
-        entry.seq = ++seq;
-        entry.prevHash = previous;
-        entry.hash = AuditHash.of(entry, previous);
-        previous = entry.hash;
-        update.setLong(1, entry.seq);
-        update.setString(2, entry.prevHash);
-        update.setString(3, entry.hash);
-        update.setLong(4, ids.get(i));
-        update.addBatch();
-      }
-      update.executeBatch();
+    long first = seq + 1;
+    String start = previous;
+    String[] hashes = new String[entries.size()];
+    for (int i = 0; i < entries.size(); i++) {
+      AuditEntry entry = entries.get(i);
+      entry.seq = ++seq;
+      hashes[i] = AuditHash.of(entry, previous);
+      previous = hashes[i];
     }
-    try (PreparedStatement head = connection.prepareStatement("update audit_head set seq = ?, hash = ? where id = 1")) {
-      head.setLong(1, seq);
-      head.setString(2, previous);
-      head.executeUpdate();
+    try (PreparedStatement seal = connection.prepareStatement("select audit_seal(?, ?, ?, ?)")) {
+      seal.setLong(1, first);
+      seal.setString(2, start);
+      seal.setArray(3, connection.createArrayOf("bigint", ids.toArray()));
+      seal.setArray(4, connection.createArrayOf("varchar", hashes));
+      seal.execute();
     }
-    return entries.size();
+    return new Batch(entries.size(), checkpoints.record(connection, seq, previous));
   }
 }

@@ -93,7 +93,7 @@ public class AuditTrail {
    */
   @Transactional(TxType.MANDATORY)
   public void recordErasure(UUID conversationId) {
-    chain.eraseContent("conversation_id = ?1", conversationId);
+    chain.eraseConversation(conversationId);
     chain.append(newEntry(CONVERSATION_ERASED, conversationId));
   }
 

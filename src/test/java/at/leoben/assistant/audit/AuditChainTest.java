@@ -36,7 +36,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OllamaStandInResource.class)
 class AuditChainTest {
 
-  @Inject AuditCheckpoints checkpoints;
   @Inject AuditSealer sealer;
 
   private final List<String> undo = new ArrayList<>();
@@ -74,6 +73,9 @@ class AuditChainTest {
     String table = "audit_backup_" + UUID.randomUUID().toString().replace("-", "");
     Db.execute("create table " + table + " as select * from audit_entry where seq between " + from + " and " + to);
     Db.execute("create table " + table + "_head as select * from audit_head");
+    // A seal while the chain is tampered with signs the tampered head: such checkpoints go too.
+    long checkpoints = ((Number) Db.rows("select coalesce(max(id), 0) as m from audit_checkpoint").get(0).get("m")).longValue();
+    undo.add("delete from audit_checkpoint where id > " + checkpoints);
     undo.add("delete from audit_entry where seq between " + from + " and " + to + " or seq < 0");
     undo.add("insert into audit_entry overriding system value select * from " + table);
     undo.add("update audit_head h set seq = b.seq, hash = b.hash from " + table + "_head b");
@@ -184,11 +186,8 @@ class AuditChainTest {
   }
 
   @Test
-  void aChainRewrittenFromTheStartIsFoundAgainstTheSignedCheckpoint() throws Exception {
+  void aChainRewrittenFromTheStartIsFoundByTheEntrysHmac() throws Exception {
     long seq = newEntry();
-    checkpoints.write();
-    long checkpointSeq = ((Number) Db.rows("select max(seq) as m from audit_checkpoint").get(0).get("m")).longValue();
-    assertThat(checkpointSeq).isGreaterThanOrEqualTo(seq);
     long head = maxSeq();
     backUp(seq, head);
     // Change one entry and recompute every hash after it, head included: the chain is consistent again.
@@ -209,7 +208,7 @@ class AuditChainTest {
     statements.add("update audit_head set hash = '" + previous + "'");
     tamper(statements.toArray(String[]::new));
     verify().then().body("intact", equalTo(false))
-        .body("firstBreak.kind", equalTo("REWRITTEN")).body("firstBreak.seq", equalTo((int) checkpointSeq));
+        .body("firstBreak.kind", equalTo("FORGED")).body("firstBreak.seq", equalTo((int) seq));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import at.leoben.assistant.testsupport.OllamaStandIn;
 import at.leoben.assistant.testsupport.Questions;
 import at.leoben.assistant.testsupport.ServiceProcess;
+import at.leoben.assistant.testsupport.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
@@ -36,6 +37,8 @@ class PackagedServiceIT {
       assertThat(reply.headers().firstValue("AI-Disclosure")).isEmpty();
       assertThat(reply.headers().firstValue("X-Request-Id")).contains("it-request-0001");
       service.awaitLog("is not used (UNREACHABLE");
+      // One role migrates and runs: it works, and the log says what that means for the audit.
+      service.awaitLog("the audit trail is only as safe as that role's password");
 
       // Production logs are JSON, one object a line; the turn's lines carry its request id and
       // nothing the citizen wrote.
@@ -48,6 +51,27 @@ class PackagedServiceIT {
           .singleElement()
           .satisfies(line -> assertThat(line.path("mdc").path("requestId").asText()).isEqualTo("it-request-0001"));
       assertThat(log).doesNotContain("max@example.org").doesNotContain("Max Muster").doesNotContain("Rathaus offen");
+    }
+  }
+
+  @Test
+  void migratesAsTheSchemaOwnerAndRunsAsAPlainRuntimeRole() throws Exception {
+    // Both roles exist, the runtime role without any privileges of its own: the four variables suffice.
+    TestDatabases.TwoRoles roles = TestDatabases.freshWithTwoRoles("jar_roles");
+    Map<String, String> env = ServiceProcess.contractEnvironment("http://127.0.0.1:" + ServiceProcess.freePort(), "llama3.1:8b");
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", roles.url());
+    env.put("QUARKUS_DATASOURCE_USERNAME", roles.runtime());
+    env.put("QUARKUS_DATASOURCE_PASSWORD", roles.runtimePassword());
+    env.put("QUARKUS_FLYWAY_USERNAME", roles.owner());
+    env.put("QUARKUS_FLYWAY_PASSWORD", roles.ownerPassword());
+    env.put("ASSISTANT_STAFF_BOOTSTRAP_ADMIN_PASSWORD", ServiceProcess.ADMIN_PASSWORD);
+    try (ServiceProcess service = ServiceProcess.start(env).awaitReady()) {
+      service.awaitLog("Migrated as the schema owner");
+      assertThat(service.chat("{\"message\":\"Wann hat das Rathaus offen?\"}").statusCode()).isEqualTo(200);
+      HttpResponse<String> verification = service.asAdmin("GET", "/api/v1/admin/audit/verify");
+      assertThat(verification.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(verification.body()).path("intact").asBoolean()).as(verification.body()).isTrue();
+      assertThat(service.log()).doesNotContain("only as safe as that role's password");
     }
   }
 

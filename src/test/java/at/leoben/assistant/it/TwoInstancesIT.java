@@ -2,7 +2,7 @@ package at.leoben.assistant.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import at.leoben.assistant.testsupport.Db;
+import at.leoben.assistant.testsupport.TestDatabases;
 import at.leoben.assistant.testsupport.OllamaStandIn;
 import at.leoben.assistant.testsupport.Questions;
 import at.leoben.assistant.testsupport.ServiceProcess;
@@ -32,7 +32,7 @@ class TwoInstancesIT {
   @BeforeAll
   static void startTwo() throws Exception {
     // Buckets of an earlier run may still be in the database: the limit test starts afresh.
-    Db.execute("delete from rate_limit_bucket");
+    TestDatabases.execute(TestDatabases.jarDatabase(), "delete from rate_limit_bucket");
     ollama = OllamaStandIn.start();
     String registry = ServiceProcess.registryApproving(MODEL).toString();
     first = ServiceProcess.start(environment(registry));

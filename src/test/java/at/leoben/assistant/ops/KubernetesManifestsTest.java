@@ -63,22 +63,52 @@ class KubernetesManifestsTest {
   @Test
   void secretTemplateHoldsEverySecretKeyAndNoValue() {
     List<HasMetadata> documents = RenderedManifests.read(SECRET_TEMPLATE);
-    assertThat(documents).hasSize(1).first().isInstanceOf(Secret.class);
-    Secret template = (Secret) documents.get(0);
-    assertThat(UnknownFields.of(template)).isEmpty();
-    assertThat(template.getMetadata().getName()).isEqualTo("buergerassistent-secrets");
-    assertThat(template.getStringData()).containsOnlyKeys(
+    assertThat(documents).hasSize(3).allSatisfy(document -> assertThat(document).isInstanceOf(Secret.class));
+    Map<String, Secret> templates = new java.util.HashMap<>();
+    documents.forEach(document -> templates.put(document.getMetadata().getName(), (Secret) document));
+    assertThat(templates).containsOnlyKeys("buergerassistent-secrets", "buergerassistent-db-owner", "buergerassistent-db-app");
+    assertThat(templates.get("buergerassistent-secrets").getStringData()).containsOnlyKeys(
         "ASSISTANT_AUDIT_SIGNING_KEY", "ASSISTANT_AUDIT_PUBLIC_KEY", "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY",
         "ASSISTANT_STAFF_BOOTSTRAP_ADMIN_PASSWORD", "ASSISTANT_RATE_LIMIT_HASH_KEY");
-    assertThat(template.getStringData().values()).as("placeholders only, never a real secret").containsOnly("REPLACE_ME");
-    assertThat(template.getData()).isNullOrEmpty();
+    // Two database roles: the schema owner migrates, the service runs as the plain runtime role.
+    for (String database : List.of("buergerassistent-db-owner", "buergerassistent-db-app")) {
+      assertThat(templates.get(database).getType()).isEqualTo("kubernetes.io/basic-auth");
+      assertThat(templates.get(database).getStringData()).containsOnlyKeys("username", "password");
+    }
+    for (Secret template : templates.values()) {
+      assertThat(UnknownFields.of(template)).isEmpty();
+      assertThat(template.getStringData().values()).as("placeholders only, never a real secret").containsOnly("REPLACE_ME");
+      assertThat(template.getData()).isNullOrEmpty();
+    }
+  }
+
+  @Test
+  void theServiceMigratesAsTheOwnerAndRunsAsTheRuntimeRole() {
+    Deployment service = RenderedManifests.of("prod").stream().filter(Deployment.class::isInstance).map(Deployment.class::cast)
+        .filter(d -> d.getMetadata().getName().equals("buergerassistent")).findFirst().orElseThrow();
+    Map<String, String> fromSecret = new java.util.HashMap<>();
+    service.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+        .filter(v -> v.getValueFrom() != null && v.getValueFrom().getSecretKeyRef() != null)
+        .forEach(v -> fromSecret.put(v.getName(), v.getValueFrom().getSecretKeyRef().getName()));
+    assertThat(fromSecret).containsEntry("QUARKUS_FLYWAY_USERNAME", "buergerassistent-db-owner")
+        .containsEntry("QUARKUS_FLYWAY_PASSWORD", "buergerassistent-db-owner")
+        .containsEntry("QUARKUS_DATASOURCE_USERNAME", "buergerassistent-db-app")
+        .containsEntry("QUARKUS_DATASOURCE_PASSWORD", "buergerassistent-db-app");
+    GenericKubernetesResource cluster = RenderedManifests.of("prod").stream().filter(Workloads::isCnpgCluster)
+        .map(GenericKubernetesResource.class::cast).findFirst().orElseThrow();
+    assertThat(cluster.<String>get("spec", "bootstrap", "initdb", "secret", "name")).isEqualTo("buergerassistent-db-owner");
+    assertThat(cluster.<List<Map<String, Object>>>get("spec", "managed", "roles")).singleElement()
+        .satisfies(role -> assertThat(role).containsEntry("name", "buergerassistent_app").containsEntry("login", true)
+            .doesNotContainKeys("superuser", "createdb", "createrole", "bypassrls")
+            .containsEntry("passwordSecret", Map.of("name", "buergerassistent-db-app")));
   }
 
   /** What the operator creates by hand: the Secret from the template, the Modelfile for the pull. */
   private static Externals externals() {
-    Secret template = (Secret) RenderedManifests.read(SECRET_TEMPLATE).get(0);
+    Map<String, Set<String>> secrets = new java.util.HashMap<>();
+    RenderedManifests.read(SECRET_TEMPLATE).forEach(document -> secrets.put(document.getMetadata().getName(), ((Secret) document).getStringData().keySet()));
     return new Externals(
-        Map.of(template.getMetadata().getName(), template.getStringData().keySet()),
+        secrets,
         Map.of("leoben-assistent-modelfile", Set.of("Modelfile")));
   }
 }

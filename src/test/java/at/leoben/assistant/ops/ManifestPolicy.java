@@ -48,6 +48,7 @@ final class ManifestPolicy {
   static final Set<String> SERVICE_VARIABLES = Set.of(
       "ASSISTANT_LLM_BASE_URL", "ASSISTANT_LLM_MODEL", "ASSISTANT_OUTBOUND_ALLOWED_HOSTS",
       "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
+      "QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD",
       "ASSISTANT_RESPONSIBLE_NAME", "ASSISTANT_RESPONSIBLE_ROLE", "ASSISTANT_RESPONSIBLE_CONTACT",
       "ASSISTANT_AUDIT_SIGNING_KEY", "ASSISTANT_AUDIT_PUBLIC_KEY", "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY",
       "ASSISTANT_STAFF_BOOTSTRAP_ADMIN_PASSWORD", "ASSISTANT_RATE_LIMIT_HASH_KEY",
@@ -245,9 +246,20 @@ final class ManifestPolicy {
         if (pod.owner().equals("Deployment/" + SERVICE) && container.getName().equals(SERVICE)) {
           SERVICE_VARIABLES.stream().filter(v -> !variables.contains(v)).sorted()
               .forEach(v -> violation(pod.owner(), "does not give the service " + v));
+          // Two roles (README, Audit trail): the runtime role must not be the schema owner.
+          String runtime = secretOf(container, "QUARKUS_DATASOURCE_USERNAME");
+          if (runtime != null && runtime.equals(secretOf(container, "QUARKUS_FLYWAY_USERNAME"))) {
+            violation(pod.owner(), "migrates and runs as the same database role (Secret " + runtime + ")");
+          }
         }
       }
     }
+  }
+
+  private static String secretOf(Container container, String variable) {
+    return container.getEnv().stream().filter(v -> v.getName().equals(variable) && v.getValueFrom() != null
+            && v.getValueFrom().getSecretKeyRef() != null)
+        .map(v -> v.getValueFrom().getSecretKeyRef().getName()).findFirst().orElse(null);
   }
 
   private void requireKey(String where, Map<String, Set<String>> known, String kind, String name, String key) {

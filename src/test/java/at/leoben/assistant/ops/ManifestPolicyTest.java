@@ -42,7 +42,8 @@ class ManifestPolicyTest {
   private static final Externals EXTERNALS = new Externals(
       Map.of("buergerassistent-secrets", Set.of("ASSISTANT_AUDIT_SIGNING_KEY", "ASSISTANT_AUDIT_PUBLIC_KEY",
           "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "ASSISTANT_STAFF_BOOTSTRAP_ADMIN_PASSWORD",
-          "ASSISTANT_RATE_LIMIT_HASH_KEY")),
+          "ASSISTANT_RATE_LIMIT_HASH_KEY"),
+          "db-owner", Set.of("username", "password")),
       Map.of());
 
   @Test
@@ -99,6 +100,13 @@ class ManifestPolicyTest {
             "does not give the service ASSISTANT_LLM_MODEL"),
         broken("a secret key that does not exist", d -> service(d).getEnv().get(1).getValueFrom().getSecretKeyRef().setKey("passwort"),
             "refers to key passwort of Secret db-app"),
+        broken("migrations and service as one database role",
+            d -> service(d).getEnv().stream().filter(v -> v.getName().startsWith("QUARKUS_FLYWAY_"))
+                .forEach(v -> v.getValueFrom().getSecretKeyRef().setName("db-app")),
+            "migrates and runs as the same database role"),
+        broken("no schema owner for the migrations",
+            d -> service(d).getEnv().removeIf(v -> v.getName().startsWith("QUARKUS_FLYWAY_")),
+            "does not give the service QUARKUS_FLYWAY_USERNAME"),
         broken("a Secret nobody creates", d -> service(d).getEnvFrom().get(1).getSecretRef().setName("secrets"),
             "refers to Secret secrets, which nothing creates"),
         broken("a secret volume nobody creates", d -> pod(d).getVolumes().get(0).getSecret().setSecretName("db-cert"),

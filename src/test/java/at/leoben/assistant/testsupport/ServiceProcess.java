@@ -41,13 +41,17 @@ public final class ServiceProcess implements AutoCloseable {
     this.process = process;
   }
 
-  /** What an operator sets at least: the contract's variables, on a free port. */
+  /**
+   * What an operator sets at least: the contract's variables, on a free port. The database is the
+   * jar's own beside the test database: the jar runs without pinned audit keys, and entries it
+   * writes would be reported as forged in the tests' chain (which runs with pinned keys).
+   */
   public static Map<String, String> contractEnvironment(String ollama, String model) {
     var config = ConfigProvider.getConfig();
     Map<String, String> env = new HashMap<>();
     env.put("ASSISTANT_LLM_BASE_URL", ollama);
     env.put("ASSISTANT_LLM_MODEL", model);
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", config.getValue("quarkus.datasource.jdbc.url", String.class));
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", TestDatabases.jarDatabase());
     env.put("QUARKUS_DATASOURCE_USERNAME", config.getValue("quarkus.datasource.username", String.class));
     env.put("QUARKUS_DATASOURCE_PASSWORD", config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
     env.put("QUARKUS_HTTP_PORT", String.valueOf(freePort()));
