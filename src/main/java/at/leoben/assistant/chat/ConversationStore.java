@@ -126,6 +126,15 @@ class ConversationStore {
     }
   }
 
+  /**
+   * The audit entry of a streamed AI answer, written on its own before the answer's first word is
+   * sent; {@link #record} completes it at the end. Throws when it cannot be written.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  void recordStart(ConversationRef conversation, UUID replyId, String question, String model) {
+    audit.recordTurnStarted(conversation.id(), replyId, question, model);
+  }
+
   /** An earlier AI answer to the same first question, generated after {@code notBefore}. */
   @Transactional
   Optional<Reusable> findReusable(String questionKey, Instant notBefore) {

@@ -76,10 +76,35 @@ class TurnReplies {
     return reply;
   }
 
+  /**
+   * Opens the audit entry of a streamed AI answer before its first word goes out; the id of the
+   * reply it will complete, or empty when it could not be written (then no model text may go out).
+   */
+  Optional<UUID> start(TurnService.Turn turn, String model) {
+    UUID replyId = UUID.randomUUID();
+    try {
+      store.recordStart(turn.conversation(), replyId, turn.question(), model);
+      return Optional.of(replyId);
+    } catch (RuntimeException e) {
+      LOG.errorf("Not streaming an AI answer: its audit entry could not be written (%s)", e.getClass().getName());
+      return Optional.empty();
+    }
+  }
+
   /** Stores an AI answer with its audit entry; empty when that failed (then it is not delivered). */
   Optional<ChatReply> storeAi(
       TurnService.Turn turn, DisclosedAnswer answer, List<Source> sources, UUID reusedFrom, List<FlagRequest> flags) {
-    UUID replyId = UUID.randomUUID();
+    return storeAi(turn, UUID.randomUUID(), answer, sources, reusedFrom, flags);
+  }
+
+  /** As above, completing the audit entry {@link #start} opened for {@code replyId}. */
+  Optional<ChatReply> storeAi(
+      TurnService.Turn turn,
+      UUID replyId,
+      DisclosedAnswer answer,
+      List<Source> sources,
+      UUID reusedFrom,
+      List<FlagRequest> flags) {
     List<FlagRequest> allFlags = new ArrayList<>(flags);
     sampling.draw().ifPresent(allFlags::add);
     try {
@@ -122,8 +147,13 @@ class TurnReplies {
   }
 
   ChatReply auditFailed(TurnService.Turn turn) {
+    return auditFailed(turn, UUID.randomUUID());
+  }
+
+  ChatReply auditFailed(TurnService.Turn turn, UUID replyId) {
     return fallback(
         turn,
+        replyId,
         ReplyReason.AUDIT_FAILED,
         null,
         texts.get(turn.conversation().language(), "fallback.audit-failed"),
@@ -133,8 +163,13 @@ class TurnReplies {
 
   /** A severe output-screen finding: the citizen gets the channels, the clerk the answer. */
   ChatReply withheld(TurnService.Turn turn, String answer, List<OutputFinding> findings) {
+    return withheld(turn, UUID.randomUUID(), answer, findings);
+  }
+
+  ChatReply withheld(TurnService.Turn turn, UUID replyId, String answer, List<OutputFinding> findings) {
     return fallback(
         turn,
+        replyId,
         ReplyReason.WITHHELD,
         null,
         texts.get(turn.conversation().language(), "fallback.withheld"),
@@ -147,6 +182,10 @@ class TurnReplies {
    * as the city's text.
    */
   ChatReply excerpt(TurnService.Turn turn, List<RetrievedPassage> passages, Throwable cause) {
+    return excerpt(turn, UUID.randomUUID(), passages, cause);
+  }
+
+  ChatReply excerpt(TurnService.Turn turn, UUID replyId, List<RetrievedPassage> passages, Throwable cause) {
     ReplyReason reason =
         cause instanceof ModelUnavailable refused && refused.notApproved()
             ? ReplyReason.MODEL_NOT_APPROVED
@@ -155,7 +194,6 @@ class TurnReplies {
     List<RetrievedPassage> shown = passages.subList(0, Math.min(2, passages.size()));
     String text = Grounding.excerptText(texts.get(turn.conversation().language(), "excerpt.intro"), shown);
     List<Source> sources = Grounding.allSources(shown);
-    UUID replyId = UUID.randomUUID();
     record(
         TurnRecord.notAi(
             turn, null, replyId, ReplyKind.KNOWLEDGE_EXCERPT, reason, null, text, sources, failure, List.of()));
@@ -167,7 +205,17 @@ class TurnReplies {
   /** The human channels as the answer. Stored and audited when possible, delivered regardless. */
   private ChatReply fallback(
       TurnService.Turn turn, ReplyReason reason, String area, String text, String failure, List<FlagRequest> flags) {
-    UUID replyId = UUID.randomUUID();
+    return fallback(turn, UUID.randomUUID(), reason, area, text, failure, flags);
+  }
+
+  private ChatReply fallback(
+      TurnService.Turn turn,
+      UUID replyId,
+      ReplyReason reason,
+      String area,
+      String text,
+      String failure,
+      List<FlagRequest> flags) {
     String questionKey = reason == ReplyReason.NO_KNOWLEDGE ? turn.questionKey() : null;
     record(
         TurnRecord.notAi(turn, questionKey, replyId, ReplyKind.FALLBACK, reason, area, text, List.of(), failure, flags));
