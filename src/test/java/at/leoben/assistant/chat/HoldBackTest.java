@@ -18,7 +18,7 @@ class HoldBackTest {
   record Held(String text, Duration heldFor) {}
 
   /**
-   * 1,000 generated cases from a fixed seed (reproducible): words, spaces, sentence ends and line
+   * 500 generated cases from a fixed seed (reproducible): words, spaces, sentence ends and line
    * breaks in any mix, up to about three times the bound, held up to 10 s.
    */
   static Stream<Held> held() {
@@ -33,7 +33,7 @@ class HoldBackTest {
               }
               return new Held(text.toString(), Duration.ofMillis(random.nextInt(10_000)));
             })
-        .limit(1_000);
+        .limit(500);
   }
 
   @ParameterizedTest
