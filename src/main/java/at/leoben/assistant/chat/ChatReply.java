@@ -2,8 +2,10 @@ package at.leoben.assistant.chat;
 
 import at.leoben.assistant.disclosure.DisclosedAnswer;
 import at.leoben.assistant.disclosure.Disclosure;
+import at.leoben.assistant.disclosure.ReplyKind;
 import at.leoben.assistant.fallback.AnalogueChannel;
 import at.leoben.assistant.review.ApprovedAnswers;
+import at.leoben.assistant.review.ReplyReviewStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
@@ -25,9 +27,7 @@ public record ChatReply(
     Disclosure disclosure,
     List<Source> sources,
     List<AnalogueChannel> analogueChannels,
-    String reviewStatus) {
-
-  static final String NOT_REVIEWED = "NOT_REVIEWED";
+    ReplyReviewStatus reviewStatus) {
 
   public ChatReply {
     Objects.requireNonNull(kind, "kind");
@@ -62,7 +62,7 @@ public record ChatReply(
         answer.disclosure(),
         sources,
         channels,
-        NOT_REVIEWED);
+        ReplyReviewStatus.NOT_REVIEWED);
   }
 
   /**
@@ -90,7 +90,7 @@ public record ChatReply(
         disclosure,
         sources,
         channels,
-        answer.decision().name());
+        ReplyReviewStatus.of(answer.decision()));
   }
 
   /** The city's own text, shown as it is when the model cannot answer. Not AI-made. */

@@ -1,6 +1,7 @@
 package at.leoben.assistant.chat;
 
 import at.leoben.assistant.disclosure.DisclosedAnswer;
+import at.leoben.assistant.disclosure.ReplyKind;
 import at.leoben.assistant.fallback.AnalogueChannel;
 import at.leoben.assistant.fallback.ChannelDirectory;
 import at.leoben.assistant.guard.HandOvers;
@@ -8,6 +9,7 @@ import at.leoben.assistant.guard.OutputFinding;
 import at.leoben.assistant.i18n.Texts;
 import at.leoben.assistant.knowledge.RetrievedPassage;
 import at.leoben.assistant.llm.ModelUnavailable;
+import at.leoben.assistant.review.FlagReason;
 import at.leoben.assistant.review.FlagRequest;
 import at.leoben.assistant.review.ReviewSampling;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,7 +59,7 @@ class TurnReplies {
     List<Source> sources = sourcesJson.read(approved.answer().sourcesJson());
     UUID replyId = UUID.randomUUID();
     try {
-      store.record(TurnRecord.approved(turn, replyId, approved.answer(), approved.disclosure(), sources));
+      store.record(TurnRecord.approved(turn, replyId, approved.answer(), approved.disclosure()).sources(sources).build());
     } catch (RuntimeException e) {
       LOG.errorf("Withholding an approved answer: its audit entry could not be written (%s)", e.getClass().getName());
       return Optional.empty();
@@ -108,7 +110,7 @@ class TurnReplies {
     List<FlagRequest> allFlags = new ArrayList<>(flags);
     sampling.draw().ifPresent(allFlags::add);
     try {
-      store.record(TurnRecord.ai(turn, replyId, answer, sources, reusedFrom, allFlags));
+      store.record(TurnRecord.ai(turn, replyId, answer).sources(sources).reusedFrom(reusedFrom).flags(allFlags).build());
     } catch (RuntimeException e) {
       LOG.errorf("Withholding an AI answer: its audit entry could not be written (%s)", e.getClass().getName());
       return Optional.empty();
@@ -131,7 +133,7 @@ class TurnReplies {
           null,
           texts.get(language, "misuse.refusal"),
           null,
-          List.of(new FlagRequest("MISUSE", "FLAG", "input looks like manipulation or use for something else", null)));
+          List.of(FlagRequest.flag(FlagReason.MISUSE, "input looks like manipulation or use for something else")));
     }
     if (plan instanceof TurnService.HandOver) {
       return fallback(turn, ReplyReason.HUMAN_REQUESTED, null, texts.get(language, "fallback.human-requested"), null, List.of());
@@ -143,7 +145,7 @@ class TurnReplies {
         null,
         texts.get(language, "fallback.no-knowledge"),
         null,
-        List.of(FlagRequest.flag(FlagRequest.NO_KNOWLEDGE, "retrieval found no passage")));
+        List.of(FlagRequest.flag(FlagReason.NO_KNOWLEDGE, "retrieval found no passage")));
   }
 
   ChatReply auditFailed(TurnService.Turn turn) {
@@ -194,9 +196,7 @@ class TurnReplies {
     List<RetrievedPassage> shown = passages.subList(0, Math.min(2, passages.size()));
     String text = Grounding.excerptText(texts.get(turn.conversation().language(), "excerpt.intro"), shown);
     List<Source> sources = Grounding.allSources(shown);
-    record(
-        TurnRecord.notAi(
-            turn, null, replyId, ReplyKind.KNOWLEDGE_EXCERPT, reason, null, text, sources, failure, List.of()));
+    record(TurnRecord.reply(turn, replyId, ReplyKind.KNOWLEDGE_EXCERPT, reason, text).sources(sources).failure(failure).build());
     LOG.warnf("Answering with an excerpt of the city's knowledge: %s", failure);
     count(ReplyKind.KNOWLEDGE_EXCERPT, reason);
     return ChatReply.excerpt(turn.conversation(), replyId, reason, text, sources, channels(turn));
@@ -218,7 +218,12 @@ class TurnReplies {
       List<FlagRequest> flags) {
     String questionKey = reason == ReplyReason.NO_KNOWLEDGE ? turn.questionKey() : null;
     record(
-        TurnRecord.notAi(turn, questionKey, replyId, ReplyKind.FALLBACK, reason, area, text, List.of(), failure, flags));
+        TurnRecord.reply(turn, replyId, ReplyKind.FALLBACK, reason, text)
+            .questionKey(questionKey)
+            .area(area)
+            .failure(failure)
+            .flags(flags)
+            .build());
     if (failure != null) {
       LOG.warnf("Answering with the human channels: %s", failure);
     }

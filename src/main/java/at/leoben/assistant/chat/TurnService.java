@@ -4,14 +4,12 @@ import at.leoben.assistant.disclosure.DisclosedAnswer;
 import at.leoben.assistant.disclosure.DisclosedDelta;
 import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.disclosure.Disclosures;
-import at.leoben.assistant.disclosure.Responsible;
-import at.leoben.assistant.i18n.Language;
-import at.leoben.assistant.review.ApprovedAnswers;
 import at.leoben.assistant.guard.InputGuard;
 import at.leoben.assistant.guard.InputVerdict;
 import at.leoben.assistant.guard.OutputFinding;
 import at.leoben.assistant.guard.OutputScreen;
 import at.leoben.assistant.guard.SensitiveArea;
+import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.knowledge.KnowledgeBase;
 import at.leoben.assistant.knowledge.KnowledgeConfig;
 import at.leoben.assistant.knowledge.RetrievedPassage;
@@ -20,10 +18,11 @@ import at.leoben.assistant.llm.ModelGateway;
 import at.leoben.assistant.llm.ModelOutput;
 import at.leoben.assistant.llm.ModelUnavailable;
 import at.leoben.assistant.privacy.Redactor;
+import at.leoben.assistant.review.ApprovedAnswers;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -170,7 +169,7 @@ class TurnService {
         ConversationStore.Reusable answer = earlier.get();
         return new Reuse(
             answer,
-            disclosures.restore(answer.model(), answer.responsible(), answer.generatedAt(), turn.conversation().language()));
+            disclosures.restore(answer.provenance(), turn.conversation().language()));
       }
     }
     return new AskModel(passages, disclosures.forModel(model.modelName(), turn.conversation().language()));
@@ -180,12 +179,7 @@ class TurnService {
     if (!answer.isModelMade()) {
       return null;
     }
-    Disclosure original =
-        disclosures.restore(
-            answer.model(),
-            new Responsible(answer.responsibleName(), answer.responsibleRole(), answer.responsibleContact()),
-            answer.generatedAt(),
-            language);
+    Disclosure original = disclosures.restore(answer.provenance(), language);
     return disclosures.reviewed(original, answer.approvedRole(), language);
   }
 
@@ -299,7 +293,15 @@ class TurnService {
           model.stream(Grounding.request(turn, ask.passages()))
               .subscribe()
               .with(this::onEvent, failure -> offload(() -> failed(failure))));
-      emitter.onTermination(this::cancel);
+      emitter.onTermination(this::stop);
+    }
+
+    /** The stream ended or the citizen left: nothing more to send, and the model can stop. */
+    private void stop() {
+      synchronized (this) {
+        ended = true;
+      }
+      cancel();
     }
 
     private void onEvent(ModelEvent event) {

@@ -1,6 +1,10 @@
-package at.leoben.assistant.chat;
+package at.leoben.assistant.disclosure;
 
-/** What a reply is made of. Only AI_GENERATED (and later HUMAN_APPROVED) carries model text. */
+/**
+ * What a reply is made of. Only AI_GENERATED (and HUMAN_APPROVED, when a model wrote what a clerk
+ * approved) carries model text, and so a disclosure. Shared by the chat, which makes replies, and
+ * the review, which judges them.
+ */
 public enum ReplyKind {
   AI_GENERATED,
   FALLBACK,
