@@ -17,6 +17,7 @@ import java.util.UUID;
 public class AuditTrail {
 
   static final String TURN = "TURN";
+  static final String TURN_STARTED = "TURN_STARTED";
   static final String CONVERSATION_ERASED = "CONVERSATION_ERASED";
   public static final String REVIEW_DECISION = "REVIEW_DECISION";
   public static final String APPROVED_ANSWER_WITHDRAWN = "APPROVED_ANSWER_WITHDRAWN";
@@ -52,6 +53,22 @@ public class AuditTrail {
     entry.failure = record.failure();
     entry.reusedFrom = record.reusedFrom();
     entry.area = record.area();
+    chain.append(entry);
+  }
+
+  /**
+   * A streamed AI answer is about to reach a citizen, before its first word: the question, the
+   * model and the responsible human. The {@link #recordTurn turn entry} for the same {@code
+   * messageId} completes it (the answer, or why it was withheld or failed); an entry without one
+   * is an answer that was shown, in part or whole, but could not be stored.
+   */
+  @Transactional(TxType.MANDATORY)
+  public void recordTurnStarted(UUID conversationId, UUID messageId, String question, String model) {
+    AuditEntry entry = newEntry(TURN_STARTED, conversationId);
+    entry.messageId = messageId;
+    entry.question = question;
+    entry.model = model;
+    entry.note = "answer in progress";
     chain.append(entry);
   }
 

@@ -2,9 +2,11 @@ package at.leoben.assistant.chat;
 
 import at.leoben.assistant.disclosure.DisclosedAnswer;
 import at.leoben.assistant.disclosure.Disclosure;
+import at.leoben.assistant.disclosure.ReplyKind;
 import at.leoben.assistant.fallback.AnalogueChannel;
 import at.leoben.assistant.notice.PublicNotice;
 import at.leoben.assistant.review.ApprovedAnswers;
+import at.leoben.assistant.review.ReplyReviewStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
@@ -26,10 +28,8 @@ public record ChatReply(
     Disclosure disclosure,
     List<Source> sources,
     List<AnalogueChannel> analogueChannels,
-    String reviewStatus,
+    ReplyReviewStatus reviewStatus,
     PublicNotice notice) {
-
-  static final String NOT_REVIEWED = "NOT_REVIEWED";
 
   public ChatReply {
     Objects.requireNonNull(kind, "kind");
@@ -64,7 +64,7 @@ public record ChatReply(
         answer.disclosure(),
         sources,
         channels,
-        NOT_REVIEWED,
+        ReplyReviewStatus.NOT_REVIEWED,
         null);
   }
 
@@ -93,7 +93,7 @@ public record ChatReply(
         disclosure,
         sources,
         channels,
-        answer.decision().name(),
+        ReplyReviewStatus.of(answer.decision()),
         null);
   }
 

@@ -1,5 +1,6 @@
 package at.leoben.assistant.chat;
 
+import at.leoben.assistant.review.ReplyReviewStatus;
 import at.leoben.assistant.review.ReviewStatus;
 import at.leoben.assistant.review.ReviewedConversations;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +44,7 @@ class ChatReviewBridge implements ReviewedConversations {
                 new ConversationMessage(
                     m.id,
                     m.author.name(),
-                    m.kind == null ? null : m.kind.name(),
+                    m.kind,
                     m.reason == null ? null : m.reason.name(),
                     m.content,
                     m.correctedText,
@@ -61,7 +62,7 @@ class ChatReviewBridge implements ReviewedConversations {
     if (message == null) {
       return; // erased by the citizen meanwhile: nothing left to show
     }
-    message.reviewStatus = status.name();
+    message.reviewStatus = ReplyReviewStatus.of(status);
     message.correctedText = correctedText;
     message.reviewedRole = reviewerRole;
     message.reviewedAt = at;
@@ -71,16 +72,12 @@ class ChatReviewBridge implements ReviewedConversations {
     return new Reply(
         m.id,
         m.conversationId,
-        m.kind == null ? null : m.kind.name(),
+        m.kind,
         m.reason == null ? null : m.reason.name(),
         m.content,
         m.questionKey,
         m.sources,
-        m.model,
-        m.responsibleName,
-        m.responsibleRole,
-        m.responsibleContact,
-        m.generatedAt,
+        m.provenance,
         m.plainLanguage);
   }
 }

@@ -2,7 +2,7 @@ package at.leoben.assistant.chat;
 
 import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.disclosure.Disclosures;
-import at.leoben.assistant.disclosure.Responsible;
+import at.leoben.assistant.disclosure.ReplyKind;
 import at.leoben.assistant.fallback.ChannelDirectory;
 import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.i18n.Texts;
@@ -63,13 +63,7 @@ class ConversationService {
 
   private ConversationView.MessageView view(Message message, Language language) {
     Disclosure disclosure =
-        message.model == null
-            ? null
-            : disclosures.restore(
-                message.model,
-                new Responsible(message.responsibleName, message.responsibleRole, message.responsibleContact),
-                message.generatedAt,
-                language);
+        message.provenance == null ? null : disclosures.restore(message.provenance, language);
     if (disclosure != null && confirmedByStaff(message)) {
       disclosure = disclosures.reviewed(disclosure, message.reviewedRole, language);
     }
@@ -87,20 +81,22 @@ class ConversationService {
   }
 
   private static boolean confirmedByStaff(Message message) {
-    return message.reviewedRole != null
-        && ("APPROVED".equals(message.reviewStatus) || "CORRECTED".equals(message.reviewStatus));
+    return message.reviewedRole != null && message.reviewStatus != null && message.reviewStatus.isConfirmed();
   }
 
   /** What a clerk's decision means, in the citizen's words; null when no one has decided. */
   private String reviewNote(Message message, Language language) {
-    if (message.kind == ReplyKind.HUMAN_APPROVED && message.model == null) {
+    if (message.kind == ReplyKind.HUMAN_APPROVED && message.provenance == null) {
       return texts.get(language, "review.note.staff-answer");
     }
-    return switch (message.reviewStatus == null ? "" : message.reviewStatus) {
-      case "APPROVED" -> texts.get(language, "review.note.approved");
-      case "CORRECTED" -> texts.get(language, "review.note.corrected");
-      case "REJECTED" -> texts.get(language, "review.note.rejected");
-      default -> null;
+    if (message.reviewStatus == null) {
+      return null;
+    }
+    return switch (message.reviewStatus) {
+      case APPROVED -> texts.get(language, "review.note.approved");
+      case CORRECTED -> texts.get(language, "review.note.corrected");
+      case REJECTED -> texts.get(language, "review.note.rejected");
+      case NOT_REVIEWED -> null;
     };
   }
 }

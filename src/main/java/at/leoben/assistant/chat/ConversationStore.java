@@ -2,11 +2,13 @@ package at.leoben.assistant.chat;
 
 import at.leoben.assistant.audit.AuditRecord;
 import at.leoben.assistant.audit.AuditTrail;
-import at.leoben.assistant.disclosure.Responsible;
+import at.leoben.assistant.disclosure.Provenance;
+import at.leoben.assistant.disclosure.ReplyKind;
 import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.llm.PromptTurn;
 import at.leoben.assistant.privacy.Redactor;
 import at.leoben.assistant.review.Flags;
+import at.leoben.assistant.review.ReplyReviewStatus;
 import at.leoben.assistant.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -88,13 +90,7 @@ class ConversationStore {
     reply.area = turn.area();
     reply.plainLanguage = turn.plainLanguage();
     reply.sources = turn.sources().isEmpty() ? null : sourcesJson.write(turn.sources());
-    if (turn.disclosure() != null) {
-      reply.model = turn.disclosure().model();
-      reply.responsibleName = turn.disclosure().responsible().name();
-      reply.responsibleRole = turn.disclosure().responsible().role();
-      reply.responsibleContact = turn.disclosure().responsible().contact();
-      reply.generatedAt = turn.disclosure().generatedAt();
-    }
+    reply.provenance = turn.disclosure() == null ? null : Provenance.of(turn.disclosure());
     reply.reviewStatus = turn.reviewStatus();
     reply.reviewedRole = turn.reviewedRole();
     conversation.updatedAt = now;
@@ -126,31 +122,34 @@ class ConversationStore {
     }
   }
 
+  /**
+   * The audit entry of a streamed AI answer, written on its own before the answer's first word is
+   * sent; {@link #record} completes it at the end. Throws when it cannot be written.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  void recordStart(ConversationRef conversation, UUID replyId, String question, String model) {
+    audit.recordTurnStarted(conversation.id(), replyId, question, model);
+  }
+
   /** An earlier AI answer to the same first question, generated after {@code notBefore}. */
   @Transactional
   Optional<Reusable> findReusable(String questionKey, Instant notBefore) {
     return Message.<Message>find(
             // Never repeat an answer a clerk rejected or had to correct.
-            "questionKey = ?1 and kind = ?2 and generatedAt >= ?3 and reviewStatus not in ('REJECTED', 'CORRECTED')"
-                + " order by generatedAt desc",
+            "questionKey = ?1 and kind = ?2 and provenance.generatedAt >= ?3 and reviewStatus not in ?4"
+                + " order by provenance.generatedAt desc",
             questionKey,
             ReplyKind.AI_GENERATED,
-            notBefore)
+            notBefore,
+            List.of(ReplyReviewStatus.REJECTED, ReplyReviewStatus.CORRECTED))
         .firstResultOptional()
         .map(
             message ->
-                new Reusable(
-                    message.id,
-                    message.content,
-                    message.model,
-                    new Responsible(message.responsibleName, message.responsibleRole, message.responsibleContact),
-                    message.generatedAt,
-                    sourcesJson.read(message.sources)));
+                new Reusable(message.id, message.content, message.provenance, sourcesJson.read(message.sources)));
   }
 
   /** A stored AI answer with what its disclosure needs. */
-  record Reusable(
-      UUID messageId, String text, String model, Responsible responsible, Instant generatedAt, List<Source> sources) {}
+  record Reusable(UUID messageId, String text, Provenance provenance, List<Source> sources) {}
 
   @Transactional
   StoredConversation load(String conversationId, String token) {
@@ -214,7 +213,7 @@ class ConversationStore {
     List<PromptTurn> turns = new ArrayList<>();
     for (int i = recent.size() - 1; i >= 0; i--) {
       Message message = recent.get(i);
-      if ("REJECTED".equals(message.reviewStatus)) {
+      if (message.reviewStatus == ReplyReviewStatus.REJECTED) {
         continue; // a clerk found it wrong: the model must not build on it
       }
       turns.add(

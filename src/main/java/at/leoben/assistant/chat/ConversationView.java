@@ -1,7 +1,9 @@
 package at.leoben.assistant.chat;
 
 import at.leoben.assistant.disclosure.Disclosure;
+import at.leoben.assistant.disclosure.ReplyKind;
 import at.leoben.assistant.fallback.AnalogueChannel;
+import at.leoben.assistant.review.ReplyReviewStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +26,7 @@ public record ConversationView(
       String text,
       Disclosure disclosure,
       List<Source> sources,
-      String reviewStatus,
+      ReplyReviewStatus reviewStatus,
       String reviewNote,
       Instant createdAt) {
     public MessageView {

@@ -1,7 +1,11 @@
 package at.leoben.assistant.chat;
 
+import at.leoben.assistant.disclosure.Provenance;
+import at.leoben.assistant.disclosure.ReplyKind;
+import at.leoben.assistant.review.ReplyReviewStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,19 +45,8 @@ class Message extends PanacheEntityBase {
   @Column(nullable = false)
   public String content;
 
-  public String model;
-
-  @Column(name = "responsible_name")
-  public String responsibleName;
-
-  @Column(name = "responsible_role")
-  public String responsibleRole;
-
-  @Column(name = "responsible_contact")
-  public String responsibleContact;
-
-  @Column(name = "generated_at")
-  public Instant generatedAt;
+  /** Null unless a model wrote the reply. */
+  @Embedded public Provenance provenance;
 
   @Column(name = "question_key")
   public String questionKey;
@@ -68,8 +61,9 @@ class Message extends PanacheEntityBase {
   /** The sensitive area of a hand-over. */
   public String area;
 
+  @Enumerated(EnumType.STRING)
   @Column(name = "review_status")
-  public String reviewStatus;
+  public ReplyReviewStatus reviewStatus;
 
   /** A clerk's correction, shown to the citizen in place of the original answer. */
   @Column(name = "corrected_text")

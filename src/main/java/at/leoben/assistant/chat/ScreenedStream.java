@@ -4,14 +4,18 @@ import at.leoben.assistant.disclosure.DisclosedDelta;
 import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.guard.OutputFinding;
 import at.leoben.assistant.guard.OutputScreen;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
- * Screens a streamed answer as it arrives. Text is held back until a sentence ends; then the new
- * sentences are screened together with the sentences before them that a finding could reach back
+ * Screens a streamed answer as it arrives. Text is held back until a sentence ends, or until the
+ * {@link HoldBack} bound (characters, time) says it has waited long enough; then the new text is
+ * screened together with the sentences before them that a finding could reach back
  * over ({@link OutputScreen#REACH_WORDS}), and only clean text is sent: a withheld answer stops
  * before the citizen sees the offending sentence. Screening only that window keeps the cost of a
  * long answer linear in its length (screening the whole answer at every sentence grew with its
@@ -28,25 +32,64 @@ final class ScreenedStream {
 
   private final OutputScreen screen;
   private final Disclosure disclosure;
+  private final HoldBack holdBack;
+  private final LongSupplier nanoTime;
   private final StringBuilder shown = new StringBuilder();
   private final StringBuilder pending = new StringBuilder();
   private final List<Sent> sent = new ArrayList<>();
   private List<OutputFinding> findings = List.of();
   private boolean disclosed;
   private boolean withheld;
+  private boolean done;
+  /** When the oldest text in {@link #pending} arrived ({@link System#nanoTime()} scale). */
+  private long heldSince;
 
-  ScreenedStream(OutputScreen screen, Disclosure disclosure) {
+  ScreenedStream(OutputScreen screen, Disclosure disclosure, HoldBack holdBack) {
+    this(screen, disclosure, holdBack, System::nanoTime);
+  }
+
+  ScreenedStream(OutputScreen screen, Disclosure disclosure, HoldBack holdBack, LongSupplier nanoTime) {
     this.screen = screen;
     this.disclosure = disclosure;
+    this.holdBack = holdBack;
+    this.nanoTime = nanoTime;
   }
 
   synchronized Step add(DisclosedDelta delta) {
-    if (withheld) {
-      return new Step(List.of(), true);
+    if (withheld || done) {
+      return new Step(List.of(), withheld);
+    }
+    if (pending.isEmpty()) {
+      heldSince = nanoTime.getAsLong();
     }
     pending.append(delta.text());
-    int end = lastSentenceEnd(pending);
-    return end < 0 ? new Step(List.of(), false) : release(end);
+    return releaseDue();
+  }
+
+  /** No new text, but time passed: releases held text that has waited long enough. */
+  synchronized Step tick() {
+    if (withheld || done) {
+      return new Step(List.of(), withheld);
+    }
+    return releaseDue();
+  }
+
+  /** How long until held text is due (zero if it is); empty when nothing is held. */
+  synchronized Optional<Duration> untilDue() {
+    if (withheld || done || pending.isEmpty()) {
+      return Optional.empty();
+    }
+    Duration left = holdBack.maxWait().minus(heldFor());
+    return Optional.of(left.isNegative() ? Duration.ZERO : left);
+  }
+
+  private Step releaseDue() {
+    int end = holdBack.releasable(pending, heldFor());
+    return end == 0 ? new Step(List.of(), false) : release(end);
+  }
+
+  private Duration heldFor() {
+    return Duration.ofNanos(nanoTime.getAsLong() - heldSince);
   }
 
   /** The model is done: screen the complete answer and release what is still held back. */
@@ -54,6 +97,7 @@ final class ScreenedStream {
     if (withheld) {
       return new Step(List.of(), true);
     }
+    done = true;
     findings = screen.screen(fullAnswer);
     if (Screening.withholds(findings)) {
       withheld = true;
@@ -112,20 +156,11 @@ final class ScreenedStream {
     }
     String sentence = pending.substring(0, end);
     pending.delete(0, end);
+    // What stays (the word still being written) starts a fresh wait: released at most one wait late.
+    heldSince = nanoTime.getAsLong();
     sent.add(new Sent(shown.length(), screen.words(sentence)));
     shown.append(sentence);
     events.add(new StreamEvent.Delta(new DisclosedDelta(sentence, disclosure)));
     return new Step(events, false);
-  }
-
-  /** After the last ". ", "! ", "? " or line break; -1 while the sentence goes on. */
-  private static int lastSentenceEnd(CharSequence text) {
-    for (int i = text.length() - 2; i >= 0; i--) {
-      char c = text.charAt(i);
-      if (c == '\n' || ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(i + 1)))) {
-        return i + 1;
-      }
-    }
-    return -1;
   }
 }

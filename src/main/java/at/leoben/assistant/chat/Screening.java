@@ -1,6 +1,7 @@
 package at.leoben.assistant.chat;
 
 import at.leoben.assistant.guard.OutputFinding;
+import at.leoben.assistant.review.FlagReason;
 import at.leoben.assistant.review.FlagRequest;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,11 +21,21 @@ final class Screening {
         .map(
             finding ->
                 new FlagRequest(
-                    "OUTPUT_" + finding.category().name(),
+                    reason(finding.category()),
                     finding.severity().name(),
                     finding.detail(),
                     finding.severity() == OutputFinding.Severity.WITHHOLD ? withheldText : null))
         .toList();
+  }
+
+  /** The review's name for an output-screen finding. */
+  static FlagReason reason(OutputFinding.Category category) {
+    return switch (category) {
+      case DISCRIMINATION -> FlagReason.OUTPUT_DISCRIMINATION;
+      case PERSONAL_DATA -> FlagReason.OUTPUT_PERSONAL_DATA;
+      case PROMISE -> FlagReason.OUTPUT_PROMISE;
+      case PROMPT_LEAK -> FlagReason.OUTPUT_PROMPT_LEAK;
+    };
   }
 
   static String categories(List<OutputFinding> findings) {

@@ -1,5 +1,6 @@
 package at.leoben.assistant.chat;
 
+import at.leoben.assistant.disclosure.ReplyKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Multi;

@@ -1,6 +1,7 @@
 package at.leoben.assistant.chat;
 
 import at.leoben.assistant.disclosure.DisclosedAnswer;
+import at.leoben.assistant.disclosure.ReplyKind;
 import at.leoben.assistant.fallback.AnalogueChannel;
 import at.leoben.assistant.fallback.ChannelDirectory;
 import at.leoben.assistant.guard.HandOvers;
@@ -8,6 +9,7 @@ import at.leoben.assistant.guard.OutputFinding;
 import at.leoben.assistant.i18n.Texts;
 import at.leoben.assistant.knowledge.RetrievedPassage;
 import at.leoben.assistant.llm.ModelUnavailable;
+import at.leoben.assistant.review.FlagReason;
 import at.leoben.assistant.review.FlagRequest;
 import at.leoben.assistant.review.ReviewSampling;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,7 +59,7 @@ class TurnReplies {
     List<Source> sources = sourcesJson.read(approved.answer().sourcesJson());
     UUID replyId = UUID.randomUUID();
     try {
-      store.record(TurnRecord.approved(turn, replyId, approved.answer(), approved.disclosure(), sources));
+      store.record(TurnRecord.approved(turn, replyId, approved.answer(), approved.disclosure()).sources(sources).build());
     } catch (RuntimeException e) {
       LOG.errorf("Withholding an approved answer: its audit entry could not be written (%s)", e.getClass().getName());
       return Optional.empty();
@@ -76,14 +78,39 @@ class TurnReplies {
     return reply;
   }
 
+  /**
+   * Opens the audit entry of a streamed AI answer before its first word goes out; the id of the
+   * reply it will complete, or empty when it could not be written (then no model text may go out).
+   */
+  Optional<UUID> start(TurnService.Turn turn, String model) {
+    UUID replyId = UUID.randomUUID();
+    try {
+      store.recordStart(turn.conversation(), replyId, turn.question(), model);
+      return Optional.of(replyId);
+    } catch (RuntimeException e) {
+      LOG.errorf("Not streaming an AI answer: its audit entry could not be written (%s)", e.getClass().getName());
+      return Optional.empty();
+    }
+  }
+
   /** Stores an AI answer with its audit entry; empty when that failed (then it is not delivered). */
   Optional<ChatReply> storeAi(
       TurnService.Turn turn, DisclosedAnswer answer, List<Source> sources, UUID reusedFrom, List<FlagRequest> flags) {
-    UUID replyId = UUID.randomUUID();
+    return storeAi(turn, UUID.randomUUID(), answer, sources, reusedFrom, flags);
+  }
+
+  /** As above, completing the audit entry {@link #start} opened for {@code replyId}. */
+  Optional<ChatReply> storeAi(
+      TurnService.Turn turn,
+      UUID replyId,
+      DisclosedAnswer answer,
+      List<Source> sources,
+      UUID reusedFrom,
+      List<FlagRequest> flags) {
     List<FlagRequest> allFlags = new ArrayList<>(flags);
     sampling.draw().ifPresent(allFlags::add);
     try {
-      store.record(TurnRecord.ai(turn, replyId, answer, sources, reusedFrom, allFlags));
+      store.record(TurnRecord.ai(turn, replyId, answer).sources(sources).reusedFrom(reusedFrom).flags(allFlags).build());
     } catch (RuntimeException e) {
       LOG.errorf("Withholding an AI answer: its audit entry could not be written (%s)", e.getClass().getName());
       return Optional.empty();
@@ -106,10 +133,10 @@ class TurnReplies {
           null,
           texts.get(language, "misuse.refusal"),
           null,
-          List.of(new FlagRequest("MISUSE", "FLAG", "input looks like manipulation or use for something else", null)));
+          List.of(FlagRequest.flag(FlagReason.MISUSE, "input looks like manipulation or use for something else")));
     }
     if (plan instanceof TurnService.SwitchedOff off) {
-      return excerpt(turn, off.passages(), ReplyReason.AI_SWITCHED_OFF, "excerpt.switched-off", null);
+      return excerpt(turn, UUID.randomUUID(), off.passages(), ReplyReason.AI_SWITCHED_OFF, "excerpt.switched-off", null);
     }
     if (plan instanceof TurnService.HandOver) {
       return fallback(turn, ReplyReason.HUMAN_REQUESTED, null, texts.get(language, "fallback.human-requested"), null, List.of());
@@ -121,12 +148,17 @@ class TurnReplies {
         null,
         texts.get(language, "fallback.no-knowledge"),
         null,
-        List.of(FlagRequest.flag(FlagRequest.NO_KNOWLEDGE, "retrieval found no passage")));
+        List.of(FlagRequest.flag(FlagReason.NO_KNOWLEDGE, "retrieval found no passage")));
   }
 
   ChatReply auditFailed(TurnService.Turn turn) {
+    return auditFailed(turn, UUID.randomUUID());
+  }
+
+  ChatReply auditFailed(TurnService.Turn turn, UUID replyId) {
     return fallback(
         turn,
+        replyId,
         ReplyReason.AUDIT_FAILED,
         null,
         texts.get(turn.conversation().language(), "fallback.audit-failed"),
@@ -136,8 +168,13 @@ class TurnReplies {
 
   /** A severe output-screen finding: the citizen gets the channels, the clerk the answer. */
   ChatReply withheld(TurnService.Turn turn, String answer, List<OutputFinding> findings) {
+    return withheld(turn, UUID.randomUUID(), answer, findings);
+  }
+
+  ChatReply withheld(TurnService.Turn turn, UUID replyId, String answer, List<OutputFinding> findings) {
     return fallback(
         turn,
+        replyId,
         ReplyReason.WITHHELD,
         null,
         texts.get(turn.conversation().language(), "fallback.withheld"),
@@ -150,24 +187,30 @@ class TurnReplies {
    * as the city's text.
    */
   ChatReply excerpt(TurnService.Turn turn, List<RetrievedPassage> passages, Throwable cause) {
+    return excerpt(turn, UUID.randomUUID(), passages, cause);
+  }
+
+  ChatReply excerpt(TurnService.Turn turn, UUID replyId, List<RetrievedPassage> passages, Throwable cause) {
     ReplyReason reason =
         cause instanceof ModelUnavailable refused && refused.notApproved()
             ? ReplyReason.MODEL_NOT_APPROVED
             : ReplyReason.MODEL_UNAVAILABLE;
     String failure = cause.getMessage();
     LOG.warnf("Answering with an excerpt of the city's knowledge: %s", failure);
-    return excerpt(turn, passages, reason, "excerpt.intro", failure);
+    return excerpt(turn, replyId, passages, reason, "excerpt.intro", failure);
   }
 
   private ChatReply excerpt(
-      TurnService.Turn turn, List<RetrievedPassage> passages, ReplyReason reason, String introKey, String failure) {
+      TurnService.Turn turn,
+      UUID replyId,
+      List<RetrievedPassage> passages,
+      ReplyReason reason,
+      String introKey,
+      String failure) {
     List<RetrievedPassage> shown = passages.subList(0, Math.min(2, passages.size()));
     String text = Grounding.excerptText(texts.get(turn.conversation().language(), introKey), shown);
     List<Source> sources = Grounding.allSources(shown);
-    UUID replyId = UUID.randomUUID();
-    record(
-        TurnRecord.notAi(
-            turn, null, replyId, ReplyKind.KNOWLEDGE_EXCERPT, reason, null, text, sources, failure, List.of()));
+    record(TurnRecord.reply(turn, replyId, ReplyKind.KNOWLEDGE_EXCERPT, reason, text).sources(sources).failure(failure).build());
     count(ReplyKind.KNOWLEDGE_EXCERPT, reason);
     return ChatReply.excerpt(turn.conversation(), replyId, reason, text, sources, channels(turn));
   }
@@ -175,10 +218,25 @@ class TurnReplies {
   /** The human channels as the answer. Stored and audited when possible, delivered regardless. */
   private ChatReply fallback(
       TurnService.Turn turn, ReplyReason reason, String area, String text, String failure, List<FlagRequest> flags) {
-    UUID replyId = UUID.randomUUID();
+    return fallback(turn, UUID.randomUUID(), reason, area, text, failure, flags);
+  }
+
+  private ChatReply fallback(
+      TurnService.Turn turn,
+      UUID replyId,
+      ReplyReason reason,
+      String area,
+      String text,
+      String failure,
+      List<FlagRequest> flags) {
     String questionKey = reason == ReplyReason.NO_KNOWLEDGE ? turn.questionKey() : null;
     record(
-        TurnRecord.notAi(turn, questionKey, replyId, ReplyKind.FALLBACK, reason, area, text, List.of(), failure, flags));
+        TurnRecord.reply(turn, replyId, ReplyKind.FALLBACK, reason, text)
+            .questionKey(questionKey)
+            .area(area)
+            .failure(failure)
+            .flags(flags)
+            .build());
     if (failure != null) {
       LOG.warnf("Answering with the human channels: %s", failure);
     }

@@ -4,14 +4,12 @@ import at.leoben.assistant.disclosure.DisclosedAnswer;
 import at.leoben.assistant.disclosure.DisclosedDelta;
 import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.disclosure.Disclosures;
-import at.leoben.assistant.disclosure.Responsible;
-import at.leoben.assistant.i18n.Language;
-import at.leoben.assistant.review.ApprovedAnswers;
 import at.leoben.assistant.guard.InputGuard;
 import at.leoben.assistant.guard.InputVerdict;
 import at.leoben.assistant.guard.OutputFinding;
 import at.leoben.assistant.guard.OutputScreen;
 import at.leoben.assistant.guard.SensitiveArea;
+import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.knowledge.KnowledgeBase;
 import at.leoben.assistant.knowledge.KnowledgeConfig;
 import at.leoben.assistant.knowledge.RetrievedPassage;
@@ -22,18 +20,24 @@ import at.leoben.assistant.llm.ModelUnavailable;
 import at.leoben.assistant.notice.AiChannel;
 import at.leoben.assistant.notice.AiSwitch;
 import at.leoben.assistant.privacy.Redactor;
+import at.leoben.assistant.review.ApprovedAnswers;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * A citizen's turn, one way through: input checks → guard → knowledge → model → output screen →
@@ -85,6 +89,7 @@ class TurnService {
   private final ApprovedAnswers approvedAnswers;
   private final Redactor redactor;
   private final AiSwitch aiSwitch;
+  private final HoldBack holdBack;
   private final Clock clock;
 
   TurnService(
@@ -99,6 +104,7 @@ class TurnService {
       ApprovedAnswers approvedAnswers,
       Redactor redactor,
       AiSwitch aiSwitch,
+      ChatConfig config,
       Clock clock) {
     this.store = store;
     this.inputGuard = inputGuard;
@@ -113,6 +119,7 @@ class TurnService {
     this.approvedAnswers = approvedAnswers;
     this.redactor = redactor;
     this.aiSwitch = aiSwitch;
+    this.holdBack = new HoldBack(config.streamHoldBackChars(), config.streamHoldBackTime());
     this.clock = clock;
   }
 
@@ -179,7 +186,7 @@ class TurnService {
         ConversationStore.Reusable answer = earlier.get();
         return new Reuse(
             answer,
-            disclosures.restore(answer.model(), answer.responsible(), answer.generatedAt(), turn.conversation().language()));
+            disclosures.restore(answer.provenance(), turn.conversation().language()));
       }
     }
     return new AskModel(passages, disclosures.forModel(model.modelName(), turn.conversation().language()));
@@ -189,12 +196,7 @@ class TurnService {
     if (!answer.isModelMade()) {
       return null;
     }
-    Disclosure original =
-        disclosures.restore(
-            answer.model(),
-            new Responsible(answer.responsibleName(), answer.responsibleRole(), answer.responsibleContact()),
-            answer.generatedAt(),
-            language);
+    Disclosure original = disclosures.restore(answer.provenance(), language);
     return disclosures.reviewed(original, answer.approvedRole(), language);
   }
 
@@ -246,7 +248,17 @@ class TurnService {
    */
   Multi<StreamEvent> stream(Turn turn, Plan plan) {
     if (plan instanceof AskModel ask) {
-      return Multi.createFrom().emitter(emitter -> relay(turn, ask, emitter));
+      // The audit entry naming the responsible human is written before the model is even asked:
+      // no model text reaches a citizen without one.
+      return Uni.createFrom()
+          .item(() -> replies.start(turn, ask.disclosure().model()))
+          .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+          .onItem()
+          .transformToMulti(
+              replyId ->
+                  replyId
+                      .map(id -> Multi.createFrom().<StreamEvent>emitter(emitter -> new Relay(turn, ask, id, emitter).start()))
+                      .orElseGet(() -> Multi.createFrom().item(new StreamEvent.Fallback(replies.auditFailed(turn)))));
     }
     return Multi.createFrom()
         .<List<StreamEvent>>item(
@@ -269,71 +281,135 @@ class TurnService {
         .transformToIterable(events -> events);
   }
 
-  private void relay(Turn turn, AskModel ask, MultiEmitter<? super StreamEvent> emitter) {
-    ScreenedStream screened = new ScreenedStream(outputScreen, ask.disclosure());
-    AtomicReference<Cancellable> upstream = new AtomicReference<>();
-    upstream.set(
-        model.stream(Grounding.request(turn, ask.passages()))
-            .subscribe()
-            .with(
-                event -> {
-                  if (event instanceof ModelEvent.Token token) {
-                    ScreenedStream.Step step = screened.add(disclosures.disclose(token, ask.disclosure()));
-                    step.events().forEach(emitter::emit);
-                    if (step.withheld()) {
-                      // Cut off before the citizen sees the rest; the clerk gets what was written.
-                      Optional.ofNullable(upstream.get()).ifPresent(Cancellable::cancel);
-                      offload(() -> finishWithheld(turn, screened, emitter));
-                    }
-                  } else if (event instanceof ModelEvent.Completed completed) {
-                    DisclosedAnswer answer = disclosures.disclose(completed.output(), ask.disclosure());
-                    offload(() -> finishCompleted(turn, ask, answer, screened, emitter));
-                  }
-                },
-                failure ->
-                    offload(
-                        () -> {
-                          if (!screened.isWithheld()) {
-                            emitter.emit(
-                                new StreamEvent.Fallback(replies.excerpt(turn, ask.passages(), failure)));
-                            emitter.complete();
-                          }
-                        })));
-    emitter.onTermination(() -> Optional.ofNullable(upstream.get()).ifPresent(Cancellable::cancel));
+  /**
+   * One streamed model answer on its way to the citizen. Tokens and the hold-back timer both
+   * release text through the screen; {@link #pass} sends it in order, and the first ending (done,
+   * withheld, model failure) is the only one. Every stored outcome completes the audit entry
+   * opened for {@code replyId}.
+   */
+  private final class Relay {
+    private final Turn turn;
+    private final AskModel ask;
+    private final UUID replyId;
+    private final MultiEmitter<? super StreamEvent> emitter;
+    private final ScreenedStream screened;
+    private final AtomicReference<Cancellable> upstream = new AtomicReference<>();
+    private boolean timerSet; // guarded by this
+    private boolean ended; // guarded by this
+
+    Relay(Turn turn, AskModel ask, UUID replyId, MultiEmitter<? super StreamEvent> emitter) {
+      this.turn = turn;
+      this.ask = ask;
+      this.replyId = replyId;
+      this.emitter = emitter;
+      this.screened = new ScreenedStream(outputScreen, ask.disclosure(), holdBack);
+    }
+
+    void start() {
+      upstream.set(
+          model.stream(Grounding.request(turn, ask.passages()))
+              .subscribe()
+              .with(this::onEvent, failure -> offload(() -> failed(failure))));
+      emitter.onTermination(this::stop);
+    }
+
+    /** The stream ended or the citizen left: nothing more to send, and the model can stop. */
+    private void stop() {
+      synchronized (this) {
+        ended = true;
+      }
+      cancel();
+    }
+
+    private void onEvent(ModelEvent event) {
+      if (event instanceof ModelEvent.Token token) {
+        pass(() -> screened.add(disclosures.disclose(token, ask.disclosure())));
+      } else if (event instanceof ModelEvent.Completed completed) {
+        DisclosedAnswer answer = disclosures.disclose(completed.output(), ask.disclosure());
+        offload(() -> completed(answer));
+      }
+    }
+
+    private synchronized void pass(Supplier<ScreenedStream.Step> next) {
+      if (ended) {
+        return;
+      }
+      ScreenedStream.Step step = next.get();
+      step.events().forEach(emitter::emit);
+      if (step.withheld()) {
+        // Cut off before the citizen sees the rest; the clerk gets what was written.
+        ended = true;
+        cancel();
+        offload(this::withheld);
+        return;
+      }
+      if (!timerSet) {
+        screened.untilDue().ifPresent(this::wake);
+      }
+    }
+
+    /** Held-back text goes out when it is due even if the model writes nothing more meanwhile. */
+    private void wake(Duration after) {
+      timerSet = true;
+      Infrastructure.getDefaultWorkerPool()
+          .schedule(
+              () -> {
+                synchronized (this) {
+                  timerSet = false;
+                }
+                pass(screened::tick);
+              },
+              after.toNanos(),
+              TimeUnit.NANOSECONDS);
+    }
+
+    private void completed(DisclosedAnswer answer) {
+      ScreenedStream.Step rest;
+      synchronized (this) {
+        if (ended) {
+          return;
+        }
+        ended = true;
+        rest = screened.complete(answer.text());
+        rest.events().forEach(emitter::emit);
+      }
+      if (rest.withheld()) {
+        withheld();
+        return;
+      }
+      List<Source> sources = Grounding.sources(ask.passages(), answer.text());
+      replies
+          .storeAi(turn, replyId, answer, sources, null, Screening.flags(screened.findings(), null))
+          .map(r -> completeEvents(r, ask.disclosure(), false))
+          .orElseGet(() -> List.of(new StreamEvent.Fallback(replies.auditFailed(turn, replyId))))
+          .forEach(emitter::emit);
+      emitter.complete();
+    }
+
+    private void withheld() {
+      emitter.emit(new StreamEvent.Fallback(replies.withheld(turn, replyId, screened.written(), screened.findings())));
+      emitter.complete();
+    }
+
+    private void failed(Throwable failure) {
+      synchronized (this) {
+        if (ended) {
+          return;
+        }
+        ended = true;
+      }
+      emitter.emit(new StreamEvent.Fallback(replies.excerpt(turn, replyId, ask.passages(), failure)));
+      emitter.complete();
+    }
+
+    private void cancel() {
+      Optional.ofNullable(upstream.get()).ifPresent(Cancellable::cancel);
+    }
   }
 
   /** Storing blocks: leave the model client's thread. */
   private static void offload(Runnable work) {
     Infrastructure.getDefaultWorkerPool().execute(work);
-  }
-
-  private void finishWithheld(Turn turn, ScreenedStream screened, MultiEmitter<? super StreamEvent> emitter) {
-    emitter.emit(new StreamEvent.Fallback(replies.withheld(turn, screened.written(), screened.findings())));
-    emitter.complete();
-  }
-
-  private void finishCompleted(
-      Turn turn,
-      AskModel ask,
-      DisclosedAnswer answer,
-      ScreenedStream screened,
-      MultiEmitter<? super StreamEvent> emitter) {
-    if (screened.isWithheld()) {
-      return;
-    }
-    ScreenedStream.Step rest = screened.complete(answer.text());
-    if (rest.withheld()) {
-      finishWithheld(turn, screened, emitter);
-      return;
-    }
-    rest.events().forEach(emitter::emit);
-    List<Source> sources = Grounding.sources(ask.passages(), answer.text());
-    Optional<ChatReply> reply = replies.storeAi(turn, answer, sources, null, Screening.flags(screened.findings(), null));
-    reply
-        .map(r -> completeEvents(r, ask.disclosure(), false))
-        .orElseGet(() -> List.of(new StreamEvent.Fallback(replies.auditFailed(turn))))
-        .forEach(emitter::emit);
-    emitter.complete();
   }
 
   /** {@code disclosure} null: a staff-written answer, delivered whole in {@code done}. */

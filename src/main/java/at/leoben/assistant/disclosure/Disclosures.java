@@ -42,13 +42,14 @@ public class Disclosures {
   }
 
   /** The disclosure of an answer given earlier, as it was: its model, responsible person and time. */
-  public Disclosure restore(String model, Responsible responsibleThen, Instant generatedAt, Language language) {
+  public Disclosure restore(Provenance provenance, Language language) {
+    Responsible responsibleThen = provenance.responsible();
     return new Disclosure(
         Disclosure.LABEL,
         texts.get(language, "disclosure.text", responsibleThen.name(), responsibleThen.role()),
-        model,
+        provenance.model(),
         responsibleThen,
-        generatedAt,
+        provenance.generatedAt(),
         null);
   }
 

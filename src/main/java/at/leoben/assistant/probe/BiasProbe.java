@@ -2,7 +2,7 @@ package at.leoben.assistant.probe;
 
 import at.leoben.assistant.chat.ChatReply;
 import at.leoben.assistant.chat.CitizenChat;
-import at.leoben.assistant.chat.ReplyKind;
+import at.leoben.assistant.disclosure.ReplyKind;
 import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.llm.ModelGateway;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,9 @@
 package at.leoben.assistant.review;
 
+import at.leoben.assistant.disclosure.Provenance;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -36,19 +38,7 @@ class ApprovedAnswer extends PanacheEntityBase {
   public String sources;
 
   /** Null when a member of staff wrote the answer themselves (no AI part). */
-  public String model;
-
-  @Column(name = "responsible_name")
-  public String responsibleName;
-
-  @Column(name = "responsible_role")
-  public String responsibleRole;
-
-  @Column(name = "responsible_contact")
-  public String responsibleContact;
-
-  @Column(name = "generated_at")
-  public Instant generatedAt;
+  @Embedded public Provenance provenance;
 
   @Column(name = "approved_by", nullable = false)
   public String approvedBy;

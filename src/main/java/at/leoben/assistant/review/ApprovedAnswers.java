@@ -2,12 +2,14 @@ package at.leoben.assistant.review;
 
 import at.leoben.assistant.audit.AuditTrail;
 import at.leoben.assistant.audit.StaffAction;
+import at.leoben.assistant.disclosure.Provenance;
 import at.leoben.assistant.staff.StaffMember;
 import at.leoben.assistant.web.ProblemException;
-import io.quarkus.hibernate.orm.panache.Panache;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -38,18 +40,14 @@ public class ApprovedAnswers {
       ReviewStatus decision,
       String text,
       String sourcesJson,
-      String model,
-      String responsibleName,
-      String responsibleRole,
-      String responsibleContact,
-      Instant generatedAt,
+      @JsonUnwrapped Provenance provenance,
       String approvedBy,
       String approvedRole,
       Instant approvedAt,
       Instant withdrawnAt) {
 
     public boolean isModelMade() {
-      return model != null;
+      return provenance != null && provenance.model() != null;
     }
   }
 
@@ -187,11 +185,7 @@ public class ApprovedAnswers {
     answer.decision = item.status;
     answer.answer = text;
     answer.sources = reply.sourcesJson();
-    answer.model = reply.model();
-    answer.responsibleName = reply.responsibleName();
-    answer.responsibleRole = reply.responsibleRole();
-    answer.responsibleContact = reply.responsibleContact();
-    answer.generatedAt = reply.generatedAt();
+    answer.provenance = reply.provenance();
     answer.approvedBy = clerk.username();
     answer.approvedRole = clerk.role();
     answer.approvedAt = now;
@@ -205,11 +199,7 @@ public class ApprovedAnswers {
         a.decision,
         a.answer,
         a.sources,
-        a.model,
-        a.responsibleName,
-        a.responsibleRole,
-        a.responsibleContact,
-        a.generatedAt,
+        a.provenance,
         a.approvedBy,
         a.approvedRole,
         a.approvedAt,

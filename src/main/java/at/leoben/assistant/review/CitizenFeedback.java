@@ -57,7 +57,7 @@ public class CitizenFeedback {
       flags.raise(
           reply.conversationId(),
           messageId,
-          List.of(FlagRequest.flag(FlagRequest.CITIZEN_FEEDBACK, reasons.isEmpty() ? "thumbs down" : "thumbs down: " + feedback.reasons)));
+          List.of(FlagRequest.flag(FlagReason.CITIZEN_FEEDBACK, reasons.isEmpty() ? "thumbs down" : "thumbs down: " + feedback.reasons)));
     }
     return new FeedbackReceipt(messageId, rating, down);
   }

@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Which part of the queue to show: status, flag reason, minimum age, page. */
-public record ReviewFilter(ReviewStatus status, String reason, Duration minAge, int page, int size) {
+public record ReviewFilter(ReviewStatus status, FlagReason reason, Duration minAge, int page, int size) {
 
   public static final int DEFAULT_SIZE = 50;
   public static final int MAX_SIZE = 200;
@@ -30,10 +30,11 @@ public record ReviewFilter(ReviewStatus status, String reason, Duration minAge, 
         throw ProblemException.badRequest("problem.review.filter.status");
       }
     }
-    String parsedReason = null;
+    FlagReason parsedReason = null;
     if (reason != null && !reason.isBlank()) {
-      parsedReason = reason.strip().toUpperCase(Locale.ROOT);
-      if (!parsedReason.matches("[A-Z_]{1,32}")) {
+      try {
+        parsedReason = FlagReason.valueOf(reason.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
         throw ProblemException.badRequest("problem.review.filter.reason");
       }
     }

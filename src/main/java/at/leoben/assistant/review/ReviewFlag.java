@@ -3,6 +3,8 @@ package at.leoben.assistant.review;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -25,8 +27,9 @@ class ReviewFlag extends PanacheEntityBase {
   @Column(name = "conversation_id", nullable = false)
   public UUID conversationId;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  public String reason;
+  public FlagReason reason;
 
   @Column(nullable = false)
   public String severity;

@@ -2,6 +2,7 @@ package at.leoben.assistant.review;
 
 import at.leoben.assistant.audit.AuditTrail;
 import at.leoben.assistant.audit.StaffAction;
+import at.leoben.assistant.disclosure.ReplyKind;
 import at.leoben.assistant.privacy.Redactor;
 import at.leoben.assistant.staff.StaffMember;
 import at.leoben.assistant.web.ProblemException;
@@ -88,7 +89,7 @@ public class ReviewQueue {
               item.conversationId,
               item.status,
               reasons.getOrDefault(item.messageId, List.of()),
-              reply == null ? null : reply.kind(),
+              reply == null || reply.kind() == null ? null : reply.kind().name(),
               reply == null ? null : excerpt(reply.text()),
               item.createdAt,
               item.claimedBy,
@@ -214,7 +215,7 @@ public class ReviewQueue {
   }
 
   private static boolean isApprovedAnswer(ReviewedConversations.Reply reply) {
-    return "HUMAN_APPROVED".equals(reply.kind()) && reply.questionKey() != null;
+    return reply.kind() == ReplyKind.HUMAN_APPROVED && reply.questionKey() != null;
   }
 
   private record Decision(ReviewStatus status, String comment, String correctedText) {}
@@ -243,7 +244,7 @@ public class ReviewQueue {
   private ReviewViews.Detail detail(ReviewItem item) {
     List<ReviewViews.Flag> flags =
         ReviewFlag.<ReviewFlag>list("messageId = ?1 order by id", item.messageId).stream()
-            .map(f -> new ReviewViews.Flag(f.reason, f.severity, f.detail, f.withheldText, f.createdAt))
+            .map(f -> new ReviewViews.Flag(f.reason.name(), f.severity, f.detail, f.withheldText, f.createdAt))
             .toList();
     List<ReviewViews.Rating> feedback =
         Feedback.<Feedback>list("messageId = ?1 order by id", item.messageId).stream()
@@ -286,7 +287,7 @@ public class ReviewQueue {
               .setParameter("ids", messageIds)
               .getResultList();
       for (Object[] row : rows) {
-        reasons.computeIfAbsent((UUID) row[0], id -> new TreeSet<>()).add((String) row[1]);
+        reasons.computeIfAbsent((UUID) row[0], id -> new TreeSet<>()).add(((FlagReason) row[1]).name());
       }
     }
     Map<UUID, List<String>> result = new LinkedHashMap<>();

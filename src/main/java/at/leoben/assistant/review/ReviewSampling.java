@@ -20,7 +20,7 @@ public class ReviewSampling {
   /** A SAMPLE flag for this answer, or none. */
   public Optional<FlagRequest> draw() {
     if (rate > 0 && ThreadLocalRandom.current().nextDouble() < rate) {
-      return Optional.of(FlagRequest.flag(FlagRequest.SAMPLE, "random sample for the regular review"));
+      return Optional.of(FlagRequest.flag(FlagReason.SAMPLE, "random sample for the regular review"));
     }
     return Optional.empty();
   }

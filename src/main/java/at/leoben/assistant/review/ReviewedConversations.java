@@ -1,5 +1,8 @@
 package at.leoben.assistant.review;
 
+import at.leoben.assistant.disclosure.Provenance;
+import at.leoben.assistant.disclosure.ReplyKind;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -23,37 +26,33 @@ public interface ReviewedConversations {
   void applyDecision(UUID messageId, ReviewStatus status, String correctedText, String reviewerRole, Instant at);
 
   /**
-   * A reply as stored. {@code model} is null when no part of it came from a model;
+   * A reply as stored. {@code provenance} is null when no part of it came from a model;
    * {@code plainLanguage}: the citizen asked for it in plain language.
    */
   record Reply(
       UUID messageId,
       UUID conversationId,
-      String kind,
+      ReplyKind kind,
       String reason,
       String text,
       String questionKey,
       String sourcesJson,
-      String model,
-      String responsibleName,
-      String responsibleRole,
-      String responsibleContact,
-      Instant generatedAt,
+      @JsonUnwrapped Provenance provenance,
       boolean plainLanguage) {
 
     public boolean isModelMade() {
-      return model != null;
+      return provenance != null && provenance.model() != null;
     }
   }
 
   record ConversationMessage(
       UUID messageId,
       String author,
-      String kind,
+      ReplyKind kind,
       String reason,
       String text,
       String correctedText,
-      String reviewStatus,
+      ReplyReviewStatus reviewStatus,
       List<SourceLink> sources,
       Instant createdAt) {}
 

@@ -30,6 +30,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 /**
  * The clerks' review queue in the browser: server-rendered (Qute escapes every value), plain
@@ -40,16 +41,7 @@ import java.util.function.BiFunction;
 public class StaffPages {
 
   static final String SESSION_COOKIE = "ba-staff";
-  static final List<String> REASONS =
-      List.of(
-          FlagRequest.CITIZEN_FEEDBACK,
-          FlagRequest.SAMPLE,
-          FlagRequest.NO_KNOWLEDGE,
-          "MISUSE",
-          "OUTPUT_DISCRIMINATION",
-          "OUTPUT_PERSONAL_DATA",
-          "OUTPUT_PROMISE",
-          "OUTPUT_PROMPT_LEAK");
+  static final List<String> REASONS = Stream.of(FlagReason.values()).map(FlagReason::name).toList();
   static final List<String> AGES = List.of("PT1H", "PT24H", "P7D");
   static final List<String> DECISIONS = List.of("approve", "correct", "reject");
   static final List<ReviewStatus> STATUSES = List.of(ReviewStatus.values());

@@ -7,10 +7,12 @@ import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.disclosure.Responsible;
 import at.leoben.assistant.guard.OutputFinding;
 import at.leoben.assistant.guard.OutputScreen;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** A streamed answer is screened piece by piece; what a citizen sees must be what a whole screen lets through. */
@@ -29,12 +31,27 @@ class ScreenedStreamTest {
           Instant.EPOCH,
           null);
 
+  /** A 45-word sentence: without a bound on the hold-back, nothing of it would go out before its end. */
+  private static final String LONG_SENTENCE =
+      "Für die Anmeldung eines Hauptwohnsitzes in Leoben bringen Sie bitte einen amtlichen Lichtbildausweis,"
+          + " den vollständig ausgefüllten und von der Unterkunftgeberin unterschriebenen"
+          + " Meldezettel sowie bei Personen aus dem Ausland zusätzlich den Reisepass und gegebenenfalls eine"
+          + " Aufenthaltsbestätigung in das Bürgerservice im Erdgeschoss des Rathauses bitte gleich mit.";
+
   private final OutputScreen screen = new OutputScreen(java.util.Set.of());
+  private final AtomicLong nanos = new AtomicLong();
   private final ScreenedStream stream;
 
   ScreenedStreamTest() {
     screen.knowPrompt(PROMPT);
-    stream = new ScreenedStream(screen, DISCLOSURE);
+    stream = new ScreenedStream(screen, DISCLOSURE, new HoldBack(240, Duration.ofSeconds(3)), nanos::get);
+  }
+
+  private static String sent(List<StreamEvent> events) {
+    return events.stream()
+        .filter(StreamEvent.Delta.class::isInstance)
+        .map(event -> ((StreamEvent.Delta) event).delta().text())
+        .reduce("", String::concat);
   }
 
   /** Feeds the answer word by word, as a model streams it; returns the text the citizen was sent. */
@@ -101,5 +118,58 @@ class ScreenedStreamTest {
     assertThat(stream.isWithheld()).isFalse();
     assertThat(sent).startsWith("Ihr Antrag wird sicher genehmigt.");
     assertThat(stream.findings()).extracting(OutputFinding::category).containsExactly(OutputFinding.Category.PROMISE);
+  }
+
+  @Test
+  void aLongSentenceWrittenSlowlyGoesOutOnceItHasWaitedNotAtItsEnd() {
+    assertThat(LONG_SENTENCE.split(" ")).hasSize(45);
+    List<String> tokens = List.of(LONG_SENTENCE.split("(?<= )"));
+    List<StreamEvent> first = List.of();
+    int token = 0;
+    for (; token < tokens.size() && first.isEmpty(); token++) {
+      first = stream.add(new DisclosedDelta(tokens.get(token), DISCLOSURE)).events();
+      nanos.addAndGet(Duration.ofMillis(2_500).toNanos()); // one token every 2.5 s
+    }
+
+    // The third token comes 5 s after the first: what was written has waited long enough.
+    assertThat(token).isEqualTo(3);
+    assertThat(first.get(0)).isInstanceOf(StreamEvent.DisclosureEvent.class);
+    assertThat(sent(first)).isEqualTo("Für die Anmeldung ");
+
+    List<StreamEvent> events = new ArrayList<>(first);
+    for (; token < tokens.size(); token++) {
+      events.addAll(stream.add(new DisclosedDelta(tokens.get(token), DISCLOSURE)).events());
+      nanos.addAndGet(Duration.ofMillis(2_500).toNanos());
+    }
+    events.addAll(stream.complete(LONG_SENTENCE).events());
+    assertThat(sent(events)).isEqualTo(LONG_SENTENCE);
+    assertThat(events.stream().filter(StreamEvent.Delta.class::isInstance).count()).isGreaterThan(10);
+  }
+
+  @Test
+  void heldTextGoesOutWhenItIsDueEvenIfTheModelWritesNothingMore() {
+    stream.add(new DisclosedDelta("Das Bürgerservice", DISCLOSURE));
+    stream.add(new DisclosedDelta(" im Rath", DISCLOSURE));
+    assertThat(stream.tick().events()).isEmpty();
+    assertThat(stream.untilDue()).contains(Duration.ofSeconds(3));
+
+    nanos.addAndGet(Duration.ofSeconds(3).toNanos());
+    assertThat(stream.untilDue()).contains(Duration.ZERO);
+    assertThat(sent(stream.tick().events())).isEqualTo("Das Bürgerservice im");
+    // The word still being written waits on, with a wait of its own.
+    assertThat(stream.untilDue()).contains(Duration.ofSeconds(3));
+    assertThat(stream.written()).isEqualTo("Das Bürgerservice im Rath");
+  }
+
+  @Test
+  void aFindingInTextReleasedForTimeStillStopsTheRest() {
+    stream.add(new DisclosedDelta(CLEAN, DISCLOSURE));
+    stream.add(new DisclosedDelta("Alle Ausländer sind faul und", DISCLOSURE));
+    nanos.addAndGet(Duration.ofSeconds(3).toNanos());
+
+    ScreenedStream.Step step = stream.tick();
+    assertThat(step.withheld()).isTrue();
+    assertThat(sent(step.events())).isEmpty();
+    assertThat(stream.untilDue()).isEmpty();
   }
 }

@@ -61,7 +61,7 @@ class DisclosuresTest {
   @Test
   void headerStaysAValidDictionaryWithAwkwardProviderAndModelNames() {
     Disclosures disclosures = disclosures("Stadt \"Leoben\", Abt. Bürgerservice \\ IT – Süd");
-    Disclosure disclosure = disclosures.restore("leoben/assistent:v1, \"neu\"", RESPONSIBLE, Instant.EPOCH, Language.DE);
+    Disclosure disclosure = disclosures.restore(provenance("leoben/assistent:v1, \"neu\"", RESPONSIBLE, Instant.EPOCH), Language.DE);
     Map<String, String> members = parseDictionary(disclosures.header(disclosure));
     assertEquals(List.of("mode", "model", "provider", "date"), List.copyOf(members.keySet()));
     assertEquals("\"Stadt \\\"Leoben\\\", Abt. Buergerservice \\\\ IT  Sued\"", members.get("provider"));
@@ -73,7 +73,7 @@ class DisclosuresTest {
   void headerCarriesTheModelAndTimeOfTheAnswerItLabels() {
     Disclosures disclosures = disclosures(PROVIDER);
     Instant then = Instant.parse("2025-11-26T09:40:00Z");
-    Disclosure earlier = disclosures.restore("mistral:7b", RESPONSIBLE, then, Language.EN);
+    Disclosure earlier = disclosures.restore(provenance("mistral:7b", RESPONSIBLE, then), Language.EN);
     Map<String, String> members = parseDictionary(disclosures.header(earlier));
     assertEquals("\"mistral:7b\"", members.get("model"));
     assertEquals("@" + 1764150000L, members.get("date"));
@@ -107,7 +107,7 @@ class DisclosuresTest {
   void restoredDisclosureNamesWhoWasResponsibleThen() {
     Responsible before = new Responsible("DI Max Beispiel", "Digital.Team", "digital@leoben.at");
     Instant then = Instant.parse("2025-06-01T12:00:00Z");
-    Disclosure restored = disclosures(PROVIDER).restore("mistral:7b", before, then, Language.DE);
+    Disclosure restored = disclosures(PROVIDER).restore(provenance("mistral:7b", before, then), Language.DE);
     assertEquals(then, restored.generatedAt());
     assertEquals(before, restored.responsible());
     assertTrue(restored.text().contains("DI Max Beispiel (Digital.Team)"), restored.text());
@@ -222,5 +222,9 @@ class DisclosuresTest {
     }
     assertTrue(SF_DATE.matcher(members.getOrDefault("date", "")).matches(), "date is @<seconds>: " + header);
     return members;
+  }
+
+  private static Provenance provenance(String model, Responsible responsible, Instant generatedAt) {
+    return new Provenance(model, responsible.name(), responsible.role(), responsible.contact(), generatedAt);
   }
 }
