@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -55,53 +56,57 @@ public class CaseMailJob {
     }
   }
 
-  /** Sends what is due now; returns how many were sent. */
+  /** Sends what is due now, each mail at most once per run; returns how many were sent. */
   public int sendDue() {
+    Instant now = Instant.now(clock);
+    List<Long> due =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    CaseMail.<CaseMail>find(
+                            "sentAt is null and nextTryAt <= ?1 and attempts < ?2 order by id", now, config.mail().maxAttempts())
+                        .page(0, BATCH)
+                        .stream()
+                        .map(mail -> mail.id)
+                        .toList());
     int sent = 0;
-    for (int i = 0; i < BATCH; i++) {
-      Optional<Boolean> result = QuarkusTransaction.requiringNew().call(this::sendNext);
-      if (result.isEmpty()) {
-        break;
-      }
-      if (result.get()) {
+    for (Long id : due) {
+      if (QuarkusTransaction.requiringNew().call(() -> send(id, now))) {
         sent++;
       }
     }
     return sent;
   }
 
-  /** One due mail: empty when none is due, else whether it went out. */
-  private Optional<Boolean> sendNext() {
-    Instant now = Instant.now(clock);
-    Optional<CaseMail> next =
-        CaseMail.<CaseMail>find(
-                "sentAt is null and nextTryAt <= ?1 and attempts < ?2 order by id", now, config.mail().maxAttempts())
+  /** One mail, if no other instance holds it and it is still due: whether it went out. */
+  private boolean send(Long id, Instant now) {
+    CaseMail mail =
+        CaseMail.<CaseMail>find("id = ?1 and sentAt is null", id)
             .withLock(LockModeType.PESSIMISTIC_WRITE)
             .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
-            .firstResultOptional();
-    if (next.isEmpty()) {
-      return Optional.empty();
+            .firstResult();
+    if (mail == null) {
+      return false; // sent meanwhile, or being sent by another instance
     }
-    CaseMail mail = next.get();
     HandoverCase entity = HandoverCase.findById(mail.caseId);
     Optional<Mail> message = entity == null ? Optional.empty() : build(mail, entity);
     if (message.isEmpty()) {
       // The citizen deleted the contact, or retention did: nothing to send any more.
       mail.sentAt = now;
       mail.failure = "NO_RECIPIENT";
-      return Optional.of(false);
+      return false;
     }
     mail.attempts++;
     try {
       mailer.send(message.get());
-      mail.sentAt = now;
+      mail.sentAt = Instant.now(clock);
       mail.failure = null;
-      return Optional.of(true);
+      return true;
     } catch (RuntimeException e) {
       mail.failure = e.getClass().getSimpleName();
       mail.nextTryAt = now.plus(backoff(mail.attempts));
       LOG.warnf("E-mail %s for case %s not sent (attempt %d, %s); retried later", mail.kind, entity.number, mail.attempts, mail.failure);
-      return Optional.of(false);
+      return false;
     }
   }
 
