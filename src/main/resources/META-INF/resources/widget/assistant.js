@@ -401,7 +401,7 @@
       fields.phone.append(this.el('label', { for: phone.id }, this.t.phone), phone);
       for (const [value, text] of [['none', this.t.contactNone], ['email', this.t.contactEmail], ['phone', this.t.contactPhone]]) {
         const p = this.el('p');
-        const radio = this.el('input', { type: 'radio', name: 'la-contact', id: 'la-contact-' + value, value });
+        const radio = this.el('input', { type: 'radio', name: 'la-contact', id: 'la-way-' + value, value });
         if (value === 'none') radio.checked = true;
         radio.addEventListener('change', () => { fields.email.hidden = value !== 'email'; fields.phone.hidden = value !== 'phone'; });
         p.append(radio, this.el('label', { for: radio.id }, ' ' + text));
@@ -460,6 +460,11 @@
       container.append(check, remove, out);
     }
 
+    // Times as the offices keep them: Vienna time, whatever the citizen's device is set to.
+    when(instant) {
+      return new Date(instant).toLocaleString(this.lang === 'de' ? 'de-AT' : 'en-GB', { timeZone: 'Europe/Vienna', dateStyle: 'full', timeStyle: 'short' });
+    }
+
     async showCase(out) {
       const session = this.session();
       const response = await fetch(base + '/api/v1/cases/' + encodeURIComponent(session.caseId), { headers: { 'X-Conversation-Token': session.token, 'Accept-Language': this.lang } });
@@ -469,11 +474,11 @@
       out.append(this.el('p', {}, view.number + ': ' + (this.t.caseStatus[view.status] || view.status) + ' \u2013 ' + view.officeName));
       if (view.reply) {
         const reply = this.el('div', { class: 'la-human-reply', id: 'la-case-reply' });
-        reply.append(this.el('p', { class: 'la-who' }, this.t.caseReply + ' ' + view.reply.by + ' (' + this.t.casePerson + '), ' + new Date(view.reply.at).toLocaleString(this.lang === 'de' ? 'de-AT' : 'en-GB')));
+        reply.append(this.el('p', { class: 'la-who' }, this.t.caseReply + ' ' + view.reply.by + ' (' + this.t.casePerson + '), ' + this.when(view.reply.at)));
         reply.append(this.el('div', { class: 'la-text' }, view.reply.text));
         out.append(reply);
       } else {
-        out.append(this.el('p', {}, this.t.caseWaiting + ' ' + new Date(view.expectedReplyBy).toLocaleString(this.lang === 'de' ? 'de-AT' : 'en-GB')));
+        out.append(this.el('p', {}, this.t.caseWaiting + ' ' + this.when(view.expectedReplyBy)));
       }
     }
 
