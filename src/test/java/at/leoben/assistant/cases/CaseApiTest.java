@@ -261,4 +261,32 @@ class CaseApiTest {
     given().header("X-Conversation-Token", "falsch").get("/api/v1/conversations/" + reply.path("conversationId") + "/transcript")
         .then().statusCode(403).contentType("application/problem+json");
   }
+
+  @Test
+  void aClerkOfOneOfficeSeesAndWorksOnlyOnItsCases() {
+    ExtractableResponse<Response> sensitive = Citizen.ask("Das Jugendamt will mir mein Kind wegnehmen");
+    String youth =
+        Handover.post(sensitive.path("conversationId"), sensitive.path("conversationToken"), Map.of("consent", true))
+            .then().statusCode(201).extract().path("caseId");
+    Handover ordinary = Handover.of(PERSON, Map.of("consent", true));
+
+    Staff.as("test-jugend", "clerk")
+        .get("/api/v1/admin/cases")
+        .then()
+        .statusCode(200)
+        .body("offices", org.hamcrest.Matchers.contains("jugendamt"))
+        .body("cases.caseId", hasItem(youth))
+        .body("cases.caseId", org.hamcrest.Matchers.not(hasItem(ordinary.caseId())));
+    Staff.as("test-jugend", "clerk").get("/api/v1/admin/cases/" + ordinary.caseId()).then().statusCode(404);
+    Staff.as("test-jugend", "clerk").post("/api/v1/admin/cases/" + ordinary.caseId() + "/claim").then().statusCode(404);
+    Staff.as("test-jugend", "clerk").get("/api/v1/admin/cases?office=buergerservice").then().statusCode(400)
+        .contentType("application/problem+json");
+    Staff.as("test-jugend", "clerk").post("/api/v1/admin/cases/" + youth + "/claim").then().statusCode(200);
+  }
+
+  @Test
+  void theTransparencyRegisterDescribesTheHandOver() {
+    given().get("/api/v1/transparency").then().statusCode(200)
+        .body("data.practices", hasItem(containsString("30 Tage nach seinem Abschluss gelöscht")));
+  }
 }
