@@ -45,7 +45,7 @@ const known = new Set([
   'assistant_first_token_seconds_sum', 'assistant_model_tokens_total', 'assistant_energy_wh_total',
   'assistant_answer_energy_wh_count', 'assistant_answer_energy_wh_sum', 'assistant_answer_energy_wh_max',
   'assistant_flags_total', 'assistant_review_backlog', 'assistant_review_in_review',
-  'assistant_review_oldest_age_seconds', 'assistant_model_approved', 'assistant_model_check',
+  'assistant_review_oldest_age_seconds', 'assistant_cases_waiting', 'assistant_cases_overdue', 'assistant_cases_oldest_age_seconds', 'assistant_model_approved', 'assistant_model_check',
   'assistant_model_calls_saved_total', 'assistant_llm_circuit_open', 'assistant_rate_limited_total',
   'assistant_handovers_total', 'assistant_ai_switched_off', 'assistant_ai_switched_off_seconds',
   'assistant_notice_active',

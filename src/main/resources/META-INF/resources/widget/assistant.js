@@ -25,7 +25,18 @@
       why: 'Was war nicht hilfreich? (freiwillig)', comment: 'Kommentar (freiwillig, bitte ohne persönliche Daten)', sendFeedback: 'Rückmeldung senden',
       reasons: { wrong: 'falsch', outdated: 'veraltet', unclear: 'unverständlich', incomplete: 'unvollständig', offensive: 'verletzend', other: 'anderes' },
       severity: { info: 'Hinweis der Stadt', warning: 'Achtung', emergency: 'Notfall' }, more: 'Mehr dazu',
-      aiOff: 'Die KI-Antworten sind zurzeit abgeschaltet. Sie erhalten Informationen der Stadt und die Kontaktmöglichkeiten, aber keine KI-generierten Antworten.'
+      aiOff: 'Die KI-Antworten sind zurzeit abgeschaltet. Sie erhalten Informationen der Stadt und die Kontaktmöglichkeiten, aber keine KI-generierten Antworten.',
+      handover: 'Anliegen an die Stadt weitergeben',
+      handoverIntro: 'Ihre letzte Frage geht an die zuständige Dienststelle der Stadt Leoben. Eine Mitarbeiterin oder ein Mitarbeiter antwortet Ihnen.',
+      includeConversation: 'Die bisherige Unterhaltung mitschicken',
+      contactWay: 'Wie dürfen wir Sie erreichen?', contactNone: 'Gar nicht – ich lese die Antwort hier nach', contactEmail: 'Per E-Mail', contactPhone: 'Per Telefon',
+      email: 'E-Mail-Adresse', phone: 'Telefonnummer', note: 'Ihre Nachricht an die Stadt (freiwillig)',
+      consent: 'Ich stimme zu, dass die Stadt Leoben meine Frage, meine Nachricht und meine Kontaktangabe zur Beantwortung meines Anliegens verarbeitet. Die Daten werden 30 Tage nach Abschluss des Anliegens gelöscht; ich kann das Anliegen jederzeit selbst löschen.',
+      handoverSend: 'Weitergeben', handoverFailed: 'Das Anliegen konnte nicht weitergegeben werden.',
+      caseCheck: 'Antwort auf mein Anliegen abrufen', caseWaiting: 'Noch keine Antwort. Zugesagt bis:',
+      caseReply: 'Antwort von', casePerson: 'verfasst von einer Mitarbeiterin bzw. einem Mitarbeiter der Stadt',
+      caseNumber: 'Ihre Anliegen-Nummer:', caseDelete: 'Anliegen löschen', caseDeleted: 'Ihr Anliegen wurde gelöscht.',
+      caseStatus: { OPEN: 'eingelangt', CLAIMED: 'in Bearbeitung', ANSWERED: 'beantwortet', CLOSED: 'abgeschlossen' }
     },
     en: {
       title: 'AI citizen assistant of the City of Leoben',
@@ -43,7 +54,18 @@
       why: 'What was not helpful? (optional)', comment: 'Comment (optional, please no personal data)', sendFeedback: 'Send feedback',
       reasons: { wrong: 'wrong', outdated: 'outdated', unclear: 'unclear', incomplete: 'incomplete', offensive: 'offensive', other: 'other' },
       severity: { info: 'Notice from the city', warning: 'Warning', emergency: 'Emergency' }, more: 'More',
-      aiOff: 'AI answers are switched off at the moment. You get the city\u2019s information and the ways to reach the city, but no AI-generated answers.'
+      aiOff: 'AI answers are switched off at the moment. You get the city\u2019s information and the ways to reach the city, but no AI-generated answers.',
+      handover: 'Hand your question to the city',
+      handoverIntro: 'Your last question goes to the responsible office of the City of Leoben. A member of staff will answer you.',
+      includeConversation: 'Include the conversation so far',
+      contactWay: 'How may we reach you?', contactNone: 'Not at all \u2013 I will read the reply here', contactEmail: 'By e-mail', contactPhone: 'By phone',
+      email: 'E-mail address', phone: 'Phone number', note: 'Your message to the city (optional)',
+      consent: 'I agree that the City of Leoben processes my question, my message and my contact details to answer my request. The data is deleted 30 days after the case is closed; I can delete the case myself at any time.',
+      handoverSend: 'Hand over', handoverFailed: 'The question could not be handed over.',
+      caseCheck: 'Check for the reply to my question', caseWaiting: 'No reply yet. Promised by:',
+      caseReply: 'Reply from', casePerson: 'written by a member of the city\u2019s staff',
+      caseNumber: 'Your case number:', caseDelete: 'Delete my case', caseDeleted: 'Your case has been deleted.',
+      caseStatus: { OPEN: 'received', CLAIMED: 'in progress', ANSWERED: 'answered', CLOSED: 'closed' }
     }
   };
   const KEY = 'leoben-assistant';
@@ -190,6 +212,12 @@
         if (question) { input.value = ''; this.ask(question); }
       });
       box.append(form, human, this.channelBox, erase);
+      const session = this.session();
+      if (session && session.caseId) {
+        const earlier = this.el('div', { class: 'la-case', id: 'la-case' });
+        box.insertBefore(earlier, form);
+        this.caseTools(earlier);
+      }
       this.append(box);
       if (this.position !== 'inline') this.floating(box);
     }
@@ -323,7 +351,9 @@
     }
 
     finish(answer, reply) {
-      tab.set(KEY, JSON.stringify({ id: reply.conversationId, token: reply.conversationToken }));
+      const before = this.session();
+      const caseId = before && before.id === reply.conversationId ? before.caseId : undefined;
+      tab.set(KEY, JSON.stringify({ id: reply.conversationId, token: reply.conversationToken, caseId }));
       if (reply.notice) this.showNotice(reply.notice);
       if (reply.reason === 'AI_SWITCHED_OFF') this.aiOffNote.hidden = false;
       answer.body.textContent = reply.answer;
@@ -350,6 +380,118 @@
       }
       if (reply.analogueChannels && !reply.disclosure) this.channels(answer.item, reply.analogueChannels);
       if (reply.messageId) this.feedback(answer.item, reply.messageId);
+      // Wherever the assistant hands over, the citizen may hand the question itself to an office.
+      // Not in a crisis: there the crisis lines of the answer come first and alone.
+      if (!reply.disclosure && reply.reason && reply.area !== 'crisis') this.handoverOffer(answer.item);
+    }
+
+    handoverOffer(container) {
+      if (!this.session() || this.querySelector('#la-handover-form')) return;
+      const button = this.el('button', { type: 'button', class: 'la-handover', id: 'la-handover' }, this.t.handover);
+      button.addEventListener('click', () => { button.remove(); this.handoverForm(container); });
+      container.append(button);
+    }
+
+    // The hand-over form: question (by reference), conversation only if ticked, one contact way
+    // of the citizen's choice or none, a note, and consent naming purpose and retention.
+    handoverForm(container) {
+      const form = this.el('form', { class: 'la-handover-form', id: 'la-handover-form', novalidate: '' });
+      form.append(this.el('h3', { id: 'la-handover-title', tabindex: '-1' }, this.t.handover), this.el('p', {}, this.t.handoverIntro));
+      const check = (id, text) => {
+        const p = this.el('p');
+        const box = this.el('input', { type: 'checkbox', id });
+        p.append(box, this.el('label', { for: id }, ' ' + text));
+        return { p, box };
+      };
+      const conversation = check('la-include-conversation', this.t.includeConversation);
+      const ways = this.el('fieldset');
+      ways.append(this.el('legend', {}, this.t.contactWay));
+      const email = this.el('input', { type: 'email', id: 'la-contact-email', autocomplete: 'email', maxlength: '254' });
+      const phone = this.el('input', { type: 'tel', id: 'la-contact-phone', autocomplete: 'tel', maxlength: '40' });
+      const fields = { email: this.el('p', { hidden: '' }), phone: this.el('p', { hidden: '' }) };
+      fields.email.append(this.el('label', { for: email.id }, this.t.email), email);
+      fields.phone.append(this.el('label', { for: phone.id }, this.t.phone), phone);
+      for (const [value, text] of [['none', this.t.contactNone], ['email', this.t.contactEmail], ['phone', this.t.contactPhone]]) {
+        const p = this.el('p');
+        const radio = this.el('input', { type: 'radio', name: 'la-contact', id: 'la-way-' + value, value });
+        if (value === 'none') radio.checked = true;
+        radio.addEventListener('change', () => { fields.email.hidden = value !== 'email'; fields.phone.hidden = value !== 'phone'; });
+        p.append(radio, this.el('label', { for: radio.id }, ' ' + text));
+        ways.append(p);
+      }
+      ways.append(fields.email, fields.phone);
+      const noteField = this.el('p');
+      const note = this.el('textarea', { id: 'la-handover-note', rows: '3', maxlength: '2000' });
+      noteField.append(this.el('label', { for: note.id }, this.t.note), note);
+      const consent = check('la-consent', this.t.consent);
+      consent.box.setAttribute('required', '');
+      const error = this.el('p', { class: 'la-error', id: 'la-handover-error', role: 'alert', hidden: '' });
+      const submit = this.el('button', { type: 'submit', id: 'la-handover-send' }, this.t.handoverSend);
+      form.append(conversation.p, ways, noteField, consent.p, error, submit);
+      form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        const session = this.session();
+        const way = form.querySelector('input[name="la-contact"]:checked').value;
+        const body = { consent: consent.box.checked, includeConversation: conversation.box.checked };
+        if (way === 'email') body.contact = { email: email.value.trim() };
+        if (way === 'phone') body.contact = { phone: phone.value.trim() };
+        if (note.value.trim()) body.note = note.value.trim();
+        const response = await fetch(base + '/api/v1/conversations/' + encodeURIComponent(session.id) + '/handover', {
+          method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Conversation-Token': session.token, 'Accept-Language': this.lang }, body: JSON.stringify(body)
+        });
+        const result = await response.json().catch(() => ({}));
+        if (response.status !== 201) {
+          error.textContent = result.detail || this.t.handoverFailed;
+          error.hidden = false;
+          return;
+        }
+        tab.set(KEY, JSON.stringify({ ...session, caseId: result.caseId }));
+        const receipt = this.el('div', { class: 'la-case', id: 'la-case', role: 'status' });
+        receipt.append(this.el('p', {}, result.message), this.el('p', {}, this.t.caseNumber + ' ' + result.number));
+        form.replaceWith(receipt);
+        this.caseTools(receipt);
+      });
+      container.append(form);
+      this.focusById('la-handover-title');
+    }
+
+    // Check back with the token: status, and the reply of the office, written by a person (never
+    // labelled as AI, because no model wrote it).
+    caseTools(container) {
+      const check = this.el('button', { type: 'button', id: 'la-case-check' }, this.t.caseCheck);
+      const remove = this.el('button', { type: 'button', class: 'la-link', id: 'la-case-delete' }, this.t.caseDelete);
+      const out = this.el('div', { id: 'la-case-status', 'aria-live': 'polite' });
+      check.addEventListener('click', () => this.showCase(out));
+      remove.addEventListener('click', async () => {
+        const session = this.session();
+        await fetch(base + '/api/v1/cases/' + encodeURIComponent(session.caseId), { method: 'DELETE', headers: { 'X-Conversation-Token': session.token } });
+        delete session.caseId;
+        tab.set(KEY, JSON.stringify(session));
+        container.textContent = this.t.caseDeleted;
+      });
+      container.append(check, remove, out);
+    }
+
+    // Times as the offices keep them: Vienna time, whatever the citizen's device is set to.
+    when(instant) {
+      return new Date(instant).toLocaleString(this.lang === 'de' ? 'de-AT' : 'en-GB', { timeZone: 'Europe/Vienna', dateStyle: 'full', timeStyle: 'short' });
+    }
+
+    async showCase(out) {
+      const session = this.session();
+      const response = await fetch(base + '/api/v1/cases/' + encodeURIComponent(session.caseId), { headers: { 'X-Conversation-Token': session.token, 'Accept-Language': this.lang } });
+      const view = await response.json();
+      out.textContent = '';
+      if (!response.ok) { out.append(this.el('p', { role: 'alert' }, view.detail || this.t.handoverFailed)); return; }
+      out.append(this.el('p', {}, view.number + ': ' + (this.t.caseStatus[view.status] || view.status) + ' \u2013 ' + view.officeName));
+      if (view.reply) {
+        const reply = this.el('div', { class: 'la-human-reply', id: 'la-case-reply' });
+        reply.append(this.el('p', { class: 'la-who' }, this.t.caseReply + ' ' + view.reply.by + ' (' + this.t.casePerson + '), ' + this.when(view.reply.at)));
+        reply.append(this.el('div', { class: 'la-text' }, view.reply.text));
+        out.append(reply);
+      } else {
+        out.append(this.el('p', {}, this.t.caseWaiting + ' ' + this.when(view.expectedReplyBy)));
+      }
     }
 
     broken(answer) {
@@ -397,7 +539,7 @@
         const body = { rating: 'down' };
         if (reason.value) body.reasons = [reason.value];
         if (comment.value.trim()) body.comment = comment.value.trim();
-        send(body);
+        send(body).then(() => this.handoverOffer(bar));
       });
       bar.append(form);
       reason.focus();
@@ -457,6 +599,7 @@
       this.channelBox.textContent = '';
       this.channels(this.channelBox, await response.json());
       this.channelBox.hidden = false;
+      this.handoverOffer(this.channelBox);
     }
 
     channels(container, channels) {

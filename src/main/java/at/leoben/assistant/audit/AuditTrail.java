@@ -95,6 +95,22 @@ public class AuditTrail {
     recordStaffAction(new StaffAction(event, null, null, kind, text, actor, actorRole, note));
   }
 
+  /**
+   * A step of a hand-over case (CASE_OPENED, CASE_CLAIMED, CASE_ANSWERED, …): the office, a clerk's
+   * reply text, who did it (null for the citizen) and a note; never the citizen's contact data.
+   */
+  @Transactional(TxType.MANDATORY)
+  public void recordCase(
+      String event, UUID conversationId, String office, String text, String actor, String actorRole, String note) {
+    AuditEntry entry = newEntry(event, conversationId);
+    entry.kind = office;
+    entry.answer = text;
+    entry.actor = actor;
+    entry.actorRole = actorRole;
+    entry.note = note;
+    chain.append(entry);
+  }
+
   /** What staff did about one reply, oldest first. */
   @Transactional(TxType.SUPPORTS)
   public List<StaffAction.Recorded> staffActionsOn(UUID messageId) {

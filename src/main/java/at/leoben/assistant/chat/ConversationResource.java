@@ -29,6 +29,22 @@ public class ConversationResource {
     return response.build();
   }
 
+  /**
+   * The citizen's own conversation as a file to keep: the same view as GET (every AI answer with
+   * its KI-generiert disclosure and the AI-Disclosure header), offered as a download.
+   */
+  @GET
+  @Path("/transcript")
+  public Response transcript(@PathParam("id") String id, @HeaderParam(ChatResource.TOKEN_HEADER) String token) {
+    ConversationService.Shown shown = conversations.show(id, token);
+    Response.ResponseBuilder response =
+        Response.ok(shown.view())
+            .header("Content-Disposition", "attachment; filename=\"unterhaltung-" + shown.view().conversationId() + ".json\"")
+            .header("Cache-Control", "no-store");
+    shown.disclosureHeader().ifPresent(header -> response.header(Disclosures.HEADER, header));
+    return response.build();
+  }
+
   @DELETE
   public Response erase(@PathParam("id") String id, @HeaderParam(ChatResource.TOKEN_HEADER) String token) {
     conversations.erase(id, token);

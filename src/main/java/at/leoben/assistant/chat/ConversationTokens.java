@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /** Conversation tokens: 256 random bits for the citizen, only their SHA-256 in the database. */
-final class ConversationTokens {
+public final class ConversationTokens {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -19,7 +19,7 @@ final class ConversationTokens {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  static byte[] hash(String token) {
+  public static byte[] hash(String token) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
@@ -28,7 +28,7 @@ final class ConversationTokens {
   }
 
   /** Constant-time comparison, so response timing tells nothing about the stored hash. */
-  static boolean matches(String token, byte[] storedHash) {
+  public static boolean matches(String token, byte[] storedHash) {
     return MessageDigest.isEqual(hash(token), storedHash);
   }
 }

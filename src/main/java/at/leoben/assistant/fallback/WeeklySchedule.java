@@ -11,10 +11,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Opening hours per weekday, closed on public holidays and configured closing days. */
-final class WeeklySchedule {
+public final class WeeklySchedule {
 
   record Interval(LocalTime from, LocalTime to) {
     Interval {
@@ -42,7 +43,7 @@ final class WeeklySchedule {
   }
 
   /** Parses {@code monday=07:30-12:30,13:30-16:00}; a malformed entry stops the start-up. */
-  static WeeklySchedule parse(Map<String, String> hours, Set<MonthDay> closedDates) {
+  public static WeeklySchedule parse(Map<String, String> hours, Set<MonthDay> closedDates) {
     Map<DayOfWeek, List<Interval>> days = new EnumMap<>(DayOfWeek.class);
     hours.forEach(
         (day, spec) -> {
@@ -69,13 +70,13 @@ final class WeeklySchedule {
     return new WeeklySchedule(days, closedDates);
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return days.isEmpty();
   }
 
-  boolean isOpen(ZonedDateTime now) {
+  public boolean isOpen(ZonedDateTime now) {
     LocalDate date = now.toLocalDate();
-    if (AustrianHolidays.isHoliday(date) || closedDates.contains(MonthDay.from(date))) {
+    if (isClosedDay(date)) {
       return false;
     }
     return days.getOrDefault(now.getDayOfWeek(), List.of()).stream()
@@ -85,5 +86,33 @@ final class WeeklySchedule {
   /** The opening hours of each weekday that has any, Monday first. */
   Map<DayOfWeek, List<Interval>> days() {
     return days;
+  }
+
+  /**
+   * The opening period that is running at {@code now} or comes next (within four weeks), in the
+   * time zone of {@code now}; empty when the schedule has no opening hours at all.
+   */
+  public Optional<Period> currentOrNext(ZonedDateTime now) {
+    for (int offset = 0; offset < 28; offset++) {
+      LocalDate date = now.toLocalDate().plusDays(offset);
+      if (isClosedDay(date)) {
+        continue;
+      }
+      for (Interval interval : days.getOrDefault(date.getDayOfWeek(), List.of())) {
+        ZonedDateTime end = date.atTime(interval.to()).atZone(now.getZone());
+        if (end.isAfter(now)) {
+          ZonedDateTime start = date.atTime(interval.from()).atZone(now.getZone());
+          return Optional.of(new Period(start.isBefore(now) ? now : start, end));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** An opening period: from (never before the moment asked about) to its closing time. */
+  public record Period(ZonedDateTime from, ZonedDateTime to) {}
+
+  private boolean isClosedDay(LocalDate date) {
+    return AustrianHolidays.isHoliday(date) || closedDates.contains(MonthDay.from(date));
   }
 }

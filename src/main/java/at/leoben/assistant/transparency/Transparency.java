@@ -1,6 +1,7 @@
 package at.leoben.assistant.transparency;
 
 import at.leoben.assistant.audit.AuditConfig;
+import at.leoben.assistant.cases.CasesConfig;
 import at.leoben.assistant.chat.ChatConfig;
 import at.leoben.assistant.disclosure.DisclosureConfig;
 import at.leoben.assistant.disclosure.Responsible;
@@ -28,6 +29,7 @@ public class Transparency {
   private final ChatConfig chat;
   private final AuditConfig audit;
   private final ReviewConfig review;
+  private final CasesConfig cases;
   private final ChannelDirectory channels;
   private final Texts texts;
 
@@ -41,6 +43,7 @@ public class Transparency {
       AuditConfig audit,
       ReviewConfig review,
       ChannelDirectory channels,
+      CasesConfig cases,
       Texts texts) {
     this.llm = llm;
     this.registry = registry;
@@ -51,6 +54,7 @@ public class Transparency {
     this.audit = audit;
     this.review = review;
     this.channels = channels;
+    this.cases = cases;
     this.texts = texts;
   }
 
@@ -78,7 +82,8 @@ public class Transparency {
                 text(language, "transparency.data.1"),
                 text(language, "transparency.data.2"),
                 texts.get(language, "transparency.data.3", chat.retentionDays(), audit.retentionDays()),
-                text(language, "transparency.data.4"))),
+                text(language, "transparency.data.4"),
+                texts.get(language, "transparency.data.5", cases.retentionDays()))),
         List.of(
             text(language, "transparency.feedback.1"),
             texts.get(language, "transparency.feedback.2", responsible.name(), responsible.role(), responsible.contact())),

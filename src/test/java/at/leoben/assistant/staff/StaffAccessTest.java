@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class StaffAccessTest {
 
   private static final Set<String> STAFF_PREFIXES = Set.of("/api/v1/reviews", "/api/v1/admin");
-  private static final Set<String> CLERK_ALLOWED = Set.of("/api/v1/reviews");
+  /** Clerks review answers and answer the cases handed to their offices. */
+  private static final Set<String> CLERK_ALLOWED = Set.of("/api/v1/reviews", "/api/v1/admin/cases");
   /** Operations only an admin may call even under a clerk's path. */
   private static final Set<String> ADMIN_ONLY = Set.of("DELETE /api/v1/reviews/approved-answers/{id}");
 
@@ -68,7 +69,8 @@ class StaffAccessTest {
         .anyMatch(p -> p.startsWith("/api/v1/reviews"))
         .anyMatch(p -> p.startsWith("/api/v1/admin/knowledge"))
         .anyMatch(p -> p.startsWith("/api/v1/admin/bias-probe"))
-        .anyMatch(p -> p.startsWith("/api/v1/admin/staff"));
+        .anyMatch(p -> p.startsWith("/api/v1/admin/staff"))
+        .anyMatch(p -> p.startsWith("/api/v1/admin/cases"));
     for (Operation operation : operations) {
       assertThat(status(given(), operation)).as("anonymous " + operation).isEqualTo(401);
       assertThat(status(Staff.asOperator(), operation)).as("operator " + operation).isEqualTo(403);
