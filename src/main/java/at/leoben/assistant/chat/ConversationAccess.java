@@ -37,7 +37,7 @@ public class ConversationAccess {
     }
     List<HandedOverConversation.Line> lines =
         messages.stream()
-            .map(m -> new HandedOverConversation.Line(m.author.name(), m.model != null, m.shownText()))
+            .map(m -> new HandedOverConversation.Line(m.author.name(), m.provenance != null && m.provenance.model() != null, m.shownText()))
             .toList();
     return new HandedOverConversation(
         stored.conversation().id,
