@@ -108,6 +108,9 @@ class TurnReplies {
           null,
           List.of(new FlagRequest("MISUSE", "FLAG", "input looks like manipulation or use for something else", null)));
     }
+    if (plan instanceof TurnService.SmallTalk) {
+      return fallback(turn, ReplyReason.SMALL_TALK, null, texts.get(language, "smalltalk.reply"), null, List.of());
+    }
     if (plan instanceof TurnService.HandOver) {
       return fallback(turn, ReplyReason.HUMAN_REQUESTED, null, texts.get(language, "fallback.human-requested"), null, List.of());
     }

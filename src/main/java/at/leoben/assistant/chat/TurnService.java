@@ -57,6 +57,9 @@ class TurnService {
 
   record Misuse() implements Plan {}
 
+  /** Greetings, thanks, "wer bist du": a kind reply of the service's own, no model call. */
+  record SmallTalk() implements Plan {}
+
   record NoKnowledge() implements Plan {}
 
   record Reuse(ConversationStore.Reusable answer, Disclosure disclosure) implements Plan {}
@@ -142,6 +145,9 @@ class TurnService {
     }
     if (verdict instanceof InputVerdict.Misuse) {
       return new Misuse();
+    }
+    if (verdict instanceof InputVerdict.SmallTalk) {
+      return new SmallTalk();
     }
     if (turn.questionKey() != null) {
       Optional<ApprovedAnswers.InForce> approved = approvedAnswers.find(turn.questionKey());

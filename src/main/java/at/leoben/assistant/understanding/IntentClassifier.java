@@ -27,7 +27,13 @@ final class IntentClassifier {
   // Stateless between calls (bag-of-words features, an immutable maxent model): shared by all turns.
   private final DocumentCategorizerME categorizer;
 
-  IntentClassifier(List<Corpus.Example> examples, String algorithm, int iterations, int cutoff) {
+  IntentClassifier(DoccatModel model) {
+    this.model = model;
+    this.categorizer = new DocumentCategorizerME(model);
+  }
+
+  /** Trains a model (seconds; see {@link ModelCache} for starts after the first). */
+  static DoccatModel train(List<Corpus.Example> examples, String algorithm, int iterations, int cutoff) {
     List<DocumentSample> samples = new ArrayList<>();
     for (Corpus.Example example : examples) {
       String[] tokens = tokens(example.text());
@@ -40,8 +46,7 @@ final class IntentClassifier {
     parameters.put(TrainingParameters.CUTOFF_PARAM, cutoff);
     parameters.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
     try {
-      this.model = DocumentCategorizerME.train("de", new CollectionObjectStream<>(samples), parameters, new DoccatFactory());
-      this.categorizer = new DocumentCategorizerME(model);
+      return DocumentCategorizerME.train("de", new CollectionObjectStream<>(samples), parameters, new DoccatFactory());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

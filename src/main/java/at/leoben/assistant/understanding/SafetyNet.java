@@ -4,6 +4,8 @@ import at.leoben.assistant.resources.TextResources;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import opennlp.tools.doccat.DoccatModel;
 
 /**
  * The deterministic safety net: two readers over every message, with the model down or up, in
@@ -41,6 +44,7 @@ public final class SafetyNet {
       double smallTalk,
       int smallTalkMaxWords,
       double overOrdinary,
+      double ordinaryVeto,
       String algorithm,
       int iterations,
       int cutoff) {
@@ -69,6 +73,7 @@ public final class SafetyNet {
           Double.parseDouble(p.getProperty("smalltalk")),
           Integer.parseInt(p.getProperty("smalltalk.max-words")),
           Double.parseDouble(p.getProperty("over-ordinary")),
+          Double.parseDouble(p.getProperty("ordinary.veto")),
           p.getProperty("algorithm", "MAXENT"),
           Integer.parseInt(p.getProperty("iterations")),
           Integer.parseInt(p.getProperty("cutoff", "1")));
@@ -91,12 +96,34 @@ public final class SafetyNet {
         TextResources.read("understanding/settings.properties"));
   }
 
-  /** A safety net from a vocabulary, corpus files (YAML) and settings. */
+  /** A city's own vocabulary, corpus and settings: a folder laid out like {@code src/main/resources/understanding}. */
+  public static SafetyNet fromFolder(Path folder) {
+    try {
+      List<String> corpus = new ArrayList<>();
+      for (String name : TextResources.lines(folder.resolve("corpus/index.txt"))) {
+        corpus.add(Files.readString(folder.resolve("corpus").resolve(name)));
+      }
+      return from(
+          TextResources.lines(folder.resolve("vocabulary.txt")), corpus, Files.readString(folder.resolve("settings.properties")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A safety net from a vocabulary, corpus files (YAML) and settings; the model comes from {@link ModelCache}. */
   public static SafetyNet from(List<String> vocabularyLines, List<String> corpusFiles, String settingsText) {
     Settings settings = Settings.parse(settingsText);
-    List<Corpus.Example> examples = new ArrayList<>();
-    corpusFiles.forEach(file -> examples.addAll(Corpus.parse(file)));
-    return new SafetyNet(new Vocabulary(vocabularyLines), new IntentClassifier(examples, settings.algorithm(), settings.iterations(), settings.cutoff()), settings);
+    List<String> trainedFrom = new ArrayList<>(corpusFiles);
+    trainedFrom.add(settings.algorithm() + "/" + settings.iterations() + "/" + settings.cutoff());
+    DoccatModel model =
+        ModelCache.get(
+            trainedFrom,
+            () -> {
+              List<Corpus.Example> examples = new ArrayList<>();
+              corpusFiles.forEach(file -> examples.addAll(Corpus.parse(file)));
+              return IntentClassifier.train(examples, settings.algorithm(), settings.iterations(), settings.cutoff());
+            });
+    return new SafetyNet(new Vocabulary(vocabularyLines), new IntentClassifier(model), settings);
   }
 
   public Reading read(String message) {
@@ -138,6 +165,11 @@ public final class SafetyNet {
         }
       }
     }
+    // A word of the vocabulary in a message the classifier reads as clearly ordinary, and in none of
+    // whose sentences it reads a sensitive area, is a look-alike ("Ich beziehe Mindestsicherung. Bis wann ... Heizkostenzuschuss?").
+    if (vocabArea.isPresent() && modelArea.isEmpty() && clearlyOrdinary(whole, parts)) {
+      vocabArea = Optional.empty();
+    }
     if (vocabArea.isPresent() || modelArea.isPresent()) {
       Set<String> layers = new LinkedHashSet<>();
       vocabArea.ifPresent(a -> layers.add("vocabulary"));
@@ -156,13 +188,17 @@ public final class SafetyNet {
     }
     // 6. Small talk: short, and nothing else asked.
     if (words.size() <= settings.smallTalkMaxWords()) {
-      boolean talkByVocab = vocab.contains("smalltalk");
+      boolean talkByVocab = vocab.contains("smalltalk") && p(whole, "ordinary") < 0.5;
       boolean talkByModel = reads(whole, "smalltalk", settings.smallTalk()) && !vocabulary.isLookAlike("smalltalk", words);
       if (talkByVocab || talkByModel) {
         return new Reading(new Intent.SmallTalk(), layers(talkByVocab, talkByModel));
       }
     }
     return Reading.ordinary();
+  }
+
+  private boolean clearlyOrdinary(Map<String, Double> whole, List<Map<String, Double>> parts) {
+    return p(whole, "ordinary") >= settings.ordinaryVeto();
   }
 
   private Optional<String> sensitiveArea(Map<String, Double> probabilities, double threshold, List<String> words) {

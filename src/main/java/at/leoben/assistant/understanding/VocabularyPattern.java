@@ -6,16 +6,17 @@ import java.util.List;
 /**
  * One vocabulary pattern on skeleton words (see {@code understanding/vocabulary.txt}): tokens are
  * word starts ({@code einspruch} finds "Einspruchsfrist"), {@code =wort} a whole word, {@code *teil}
- * a part anywhere in a word, {@code a/b/c} alternatives, {@code ..} up to three words in between.
+ * a part anywhere in a word, {@code a/b/c} alternatives, {@code ..} up to three words in between, {@code ...} up to ten.
  * Tokens of six letters or more also match with one typo.
  */
 final class VocabularyPattern {
 
   private static final int TYPO_FROM_LENGTH = 6;
   private static final int GAP = 3;
+  private static final int LONG_GAP = 10;
 
   /** One position of the pattern: its alternatives, and whether a gap may come before it. */
-  private record Slot(List<Token> alternatives, boolean gapBefore) {}
+  private record Slot(List<Token> alternatives, int gapBefore) {}
 
   private record Token(String text, boolean exact, boolean infix) {}
 
@@ -24,10 +25,10 @@ final class VocabularyPattern {
 
   VocabularyPattern(String pattern) {
     this.source = pattern.strip();
-    boolean gap = false;
+    int gap = 0;
     for (String part : source.split("\\s+")) {
-      if (part.equals("..")) {
-        gap = true;
+      if (part.equals("..") || part.equals("...")) {
+        gap = part.length() == 2 ? GAP : LONG_GAP;
         continue;
       }
       String[] spellings = part.split("/");
@@ -37,7 +38,7 @@ final class VocabularyPattern {
         boolean infix = part.startsWith("*");
         for (String word : Fold.words(Fold.skeleton(exact || infix ? part.substring(1) : part))) {
           slots.add(new Slot(List.of(new Token(word, exact, infix)), gap));
-          gap = false;
+          gap = 0;
         }
         continue;
       }
@@ -52,7 +53,7 @@ final class VocabularyPattern {
         alternatives.add(new Token(words.get(0), exact, infix));
       }
       slots.add(new Slot(alternatives, gap));
-      gap = false;
+      gap = 0;
     }
     if (slots.isEmpty()) {
       throw new IllegalArgumentException("empty vocabulary pattern");
@@ -76,7 +77,7 @@ final class VocabularyPattern {
     if (slot == slots.size()) {
       return true;
     }
-    int last = slot > 0 && slots.get(slot).gapBefore() ? at + GAP : at;
+    int last = slot > 0 ? at + slots.get(slot).gapBefore() : at;
     for (int position = at; position <= last && position < words.size(); position++) {
       if (matchesWord(slots.get(slot), words.get(position)) && matchesFrom(words, slot + 1, position + 1)) {
         return true;

@@ -60,6 +60,11 @@ public final class SafetyNetEvaluation {
   }
 
   public static Result score(SafetyNet net, List<Item> items) {
+    return score(text -> Intent.label(net.read(text).intent()), net, items);
+  }
+
+  /** Scores any reader that labels a message (crisis, an area key, person, misuse, smalltalk, ordinary). */
+  public static Result score(java.util.function.Function<String, String> reader, SafetyNet net, List<Item> items) {
     Map<String, int[]> counts = new LinkedHashMap<>();
     List<String> misses = new ArrayList<>();
     for (String measure :
@@ -80,7 +85,7 @@ public final class SafetyNetEvaluation {
     for (Item item : items) {
       if (item.label().equals("followup")) {
         for (String turn : item.turns()) {
-          Intent intent = net.read(turn).intent();
+          Intent intent = intent(reader.apply(turn));
           count(counts, "follow-up turns wrongly handed over", handedOver(intent));
           if (!(intent instanceof Intent.Ordinary)) {
             misses.add(miss(item, turn, intent, net));
@@ -88,7 +93,7 @@ public final class SafetyNetEvaluation {
         }
         continue;
       }
-      Intent intent = net.read(item.text()).intent();
+      Intent intent = intent(reader.apply(item.text()));
       boolean right;
       switch (item.label()) {
         case "sensitive" -> {
@@ -121,6 +126,17 @@ public final class SafetyNetEvaluation {
     Map<String, Rate> rates = new LinkedHashMap<>();
     counts.forEach((measure, c) -> rates.put(measure, new Rate(c[0], c[1])));
     return new Result(rates, misses);
+  }
+
+  private static Intent intent(String label) {
+    return switch (label) {
+      case "ordinary" -> new Intent.Ordinary();
+      case "crisis" -> new Intent.Crisis();
+      case "person" -> new Intent.Person();
+      case "misuse" -> new Intent.Misuse();
+      case "smalltalk" -> new Intent.SmallTalk();
+      default -> new Intent.Sensitive(label);
+    };
   }
 
   private static boolean handedOver(Intent intent) {
@@ -161,7 +177,8 @@ public final class SafetyNetEvaluation {
         System.out.printf("safety net trained in %.1f s%n", (System.nanoTime() - start) / 1e9);
       }
       List<Item> items = items(Path.of(arg));
-      Result result = score(net, items);
+      at.leoben.assistant.guard.InputGuard guard = at.leoben.assistant.guard.GuardCorpus.inputGuard();
+      Result result = score(text -> at.leoben.assistant.guard.GuardCorpus.label(guard.check(text)), net, items);
       System.out.printf("%n== %s (%d items)%n", arg, items.size());
       result.rates().forEach((measure, rate) -> System.out.printf("%-40s %s%n", measure, rate));
       if (showMisses) {
