@@ -217,6 +217,11 @@ public final class SafetyNet {
     return Optional.of(best);
   }
 
+  /** Whether a message is one of the vocabulary's look-alikes for a label ({@code not:label} lines). */
+  public boolean looksLike(String label, String message) {
+    return vocabulary.isLookAlike(label, Fold.words(Fold.skeleton(message)));
+  }
+
   /** The classifier's probabilities for a message (for the evaluator's explanations). */
   public Map<String, Double> probabilities(String message) {
     return classifier.probabilities(message);

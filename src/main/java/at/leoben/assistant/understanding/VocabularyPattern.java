@@ -7,11 +7,11 @@ import java.util.List;
  * One vocabulary pattern on skeleton words (see {@code understanding/vocabulary.txt}): tokens are
  * word starts ({@code einspruch} finds "Einspruchsfrist"), {@code =wort} a whole word, {@code *teil}
  * a part anywhere in a word, {@code a/b/c} alternatives, {@code ..} up to three words in between, {@code ...} up to ten.
- * Tokens of six letters or more also match with one typo.
+ * Tokens of seven letters or more also match with one typo (not in the first letter).
  */
 final class VocabularyPattern {
 
-  private static final int TYPO_FROM_LENGTH = 6;
+  private static final int TYPO_FROM_LENGTH = 7;
   private static final int GAP = 3;
   private static final int LONG_GAP = 10;
 
@@ -98,7 +98,15 @@ final class VocabularyPattern {
     return false;
   }
 
+  /**
+   * One typo in the word itself, or in the word's start when it is the token plus a short ending
+   * ("jugendamd", "jugentamtes"). Not in the start of a long word: "schlagt" would find
+   * "Schlaganfall", "ausweg" "Ausweis".
+   */
   private static boolean typoPrefix(String token, String word) {
+    if (word.length() > token.length() + 3 || word.charAt(0) != token.charAt(0)) {
+      return false;
+    }
     for (int length = token.length() - 1; length <= token.length() + 1; length++) {
       if (length <= word.length() && withinOneEdit(token, word.substring(0, length))) {
         return true;

@@ -1,5 +1,7 @@
 package at.leoben.assistant.understanding;
 
+import at.leoben.assistant.guard.GuardCorpus;
+import at.leoben.assistant.guard.InputGuard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Scores the safety net on an evaluation set (the YAML format of issue 16's sets): per category
@@ -60,11 +63,11 @@ public final class SafetyNetEvaluation {
   }
 
   public static Result score(SafetyNet net, List<Item> items) {
-    return score(text -> Intent.label(net.read(text).intent()), net, items);
+    return score(text -> Intent.label(net.read(text).intent()), items);
   }
 
   /** Scores any reader that labels a message (crisis, an area key, person, misuse, smalltalk, ordinary). */
-  public static Result score(java.util.function.Function<String, String> reader, SafetyNet net, List<Item> items) {
+  public static Result score(Function<String, String> reader, List<Item> items) {
     Map<String, int[]> counts = new LinkedHashMap<>();
     List<String> misses = new ArrayList<>();
     for (String measure :
@@ -88,7 +91,7 @@ public final class SafetyNetEvaluation {
           Intent intent = intent(reader.apply(turn));
           count(counts, "follow-up turns wrongly handed over", handedOver(intent));
           if (!(intent instanceof Intent.Ordinary)) {
-            misses.add(miss(item, turn, intent, net));
+            misses.add(miss(item, turn, intent));
           }
         }
         continue;
@@ -120,7 +123,7 @@ public final class SafetyNetEvaluation {
         default -> throw new IllegalStateException("unknown label " + item.label() + " in " + item.id());
       }
       if (!right) {
-        misses.add(miss(item, item.text(), intent, net));
+        misses.add(miss(item, item.text(), intent));
       }
     }
     Map<String, Rate> rates = new LinkedHashMap<>();
@@ -149,40 +152,57 @@ public final class SafetyNetEvaluation {
     c[1]++;
   }
 
-  private static String miss(Item item, String text, Intent intent, SafetyNet net) {
-    String expected = item.label().equals("sensitive") ? item.label() + "/" + item.area() : item.label();
-    String top =
-        net.probabilities(text).entrySet().stream()
+  /** The classifier's two most likely labels, to explain a miss. */
+  public static String top(SafetyNet net, String text) {
+    return net.probabilities(text).entrySet().stream()
             .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
             .limit(2)
             .map(e -> String.format("%s %.2f", e.getKey(), e.getValue()))
             .reduce((a, b) -> a + ", " + b)
             .orElse("");
-    return String.format(
-        "%-6s %-26s -> %-12s [%s] %s", item.id(), expected, Intent.label(intent), top, text.replace('\n', ' '));
   }
 
-  /** {@code SafetyNetEvaluation [--misses] file.yaml...}: rates per file; misses only when asked. */
+  private static String miss(Item item, String text, Intent intent) {
+    String expected = item.label().equals("sensitive") ? item.label() + "/" + item.area() : item.label();
+    return String.format("%-6s %-26s -> %-16s %s", item.id(), expected, Intent.label(intent), text.replace('\n', ' '));
+  }
+
+  /**
+   * {@code SafetyNetEvaluation [--misses] file.yaml...}: the rates per file, of the input guard as
+   * the turn runs it; {@code --misses} lists what it got wrong (for the tuning half only).
+   */
   public static void main(String[] args) {
     boolean showMisses = false;
+    InputGuard guard = null;
     SafetyNet net = null;
+    if (args.length == 2 && args[0].equals("--explain")) {
+      SafetyNet shipped = SafetyNet.shipped();
+      Reading reading = shipped.read(args[1]);
+      System.out.printf(
+          "net: %s by %s [%s]; guard: %s%n",
+          Intent.label(reading.intent()), reading.by(), top(shipped, args[1]), GuardCorpus.label(GuardCorpus.inputGuard().check(args[1])));
+      return;
+    }
     for (String arg : args) {
       if (arg.equals("--misses")) {
         showMisses = true;
         continue;
       }
-      if (net == null) {
+      if (guard == null) {
         long start = System.nanoTime();
+        guard = GuardCorpus.inputGuard();
         net = SafetyNet.shipped();
-        System.out.printf("safety net trained in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        System.out.printf("safety net ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
       }
+      InputGuard reader = guard;
       List<Item> items = items(Path.of(arg));
-      at.leoben.assistant.guard.InputGuard guard = at.leoben.assistant.guard.GuardCorpus.inputGuard();
-      Result result = score(text -> at.leoben.assistant.guard.GuardCorpus.label(guard.check(text)), net, items);
+      Result result = score(text -> GuardCorpus.label(reader.check(text)), items);
       System.out.printf("%n== %s (%d items)%n", arg, items.size());
       result.rates().forEach((measure, rate) -> System.out.printf("%-40s %s%n", measure, rate));
       if (showMisses) {
-        result.misses().forEach(System.out::println);
+        for (String miss : result.misses()) {
+          System.out.println(miss);
+        }
       }
     }
   }
