@@ -15,6 +15,7 @@ import at.leoben.assistant.guard.SensitiveArea;
 import at.leoben.assistant.knowledge.KnowledgeBase;
 import at.leoben.assistant.knowledge.KnowledgeConfig;
 import at.leoben.assistant.knowledge.RetrievedPassage;
+import at.leoben.assistant.understanding.FollowUp;
 import at.leoben.assistant.llm.ModelEvent;
 import at.leoben.assistant.llm.ModelGateway;
 import at.leoben.assistant.llm.ModelOutput;
@@ -137,6 +138,15 @@ class TurnService {
 
   Plan plan(Turn turn) {
     InputVerdict verdict = inputGuard.check(turn.question());
+    ConversationRef.Previous previous = turn.conversation().previous();
+    // Safety carries over: after a hand-over, a follow-up stays with people unless it clearly
+    // turns to an ordinary topic of its own (a full question, not "und was jetzt?").
+    if (previous != null
+        && previous.handedOverArea() != null
+        && (verdict instanceof InputVerdict.Pass || verdict instanceof InputVerdict.SmallTalk)
+        && FollowUp.isElliptical(turn.question())) {
+      return new Sensitive(SensitiveArea.ofKey(previous.handedOverArea()));
+    }
     if (verdict instanceof InputVerdict.Sensitive sensitive) {
       return new Sensitive(sensitive.area());
     }
@@ -155,7 +165,7 @@ class TurnService {
         return new Approved(approved.get(), approvedDisclosure(approved.get(), turn.conversation().language()));
       }
     }
-    List<RetrievedPassage> passages = knowledge.retrieve(turn.question());
+    List<RetrievedPassage> passages = retrieve(turn.question(), previous);
     if (passages.isEmpty()) {
       return new NoKnowledge();
     }
@@ -172,6 +182,22 @@ class TurnService {
       }
     }
     return new AskModel(passages, disclosures.forModel(model.modelName(), turn.conversation().language()));
+  }
+
+  /**
+   * Retrieval for a turn. A follow-up that only makes sense with the question before it ("und am
+   * Freitag?"), or one that finds nothing alone, is searched together with the previous question.
+   */
+  private List<RetrievedPassage> retrieve(String question, ConversationRef.Previous previous) {
+    boolean hasContext = previous != null && previous.handedOverArea() == null;
+    if (hasContext && FollowUp.isElliptical(question)) {
+      return knowledge.retrieve(FollowUp.withPrevious(previous.question(), question));
+    }
+    List<RetrievedPassage> passages = knowledge.retrieve(question);
+    if (passages.isEmpty() && hasContext) {
+      return knowledge.retrieve(FollowUp.withPrevious(previous.question(), question));
+    }
+    return passages;
   }
 
   private Disclosure approvedDisclosure(ApprovedAnswers.InForce answer, Language language) {

@@ -188,7 +188,12 @@ public final class SafetyNet {
     }
     // 6. Small talk: short, and nothing else asked.
     if (words.size() <= settings.smallTalkMaxWords()) {
-      boolean talkByVocab = vocab.contains("smalltalk") && p(whole, "ordinary") < 0.5;
+      // Every sentence small talk: "Danke. Und das Standesamt?" is a question with thanks.
+      boolean talkByVocab =
+          vocab.contains("smalltalk")
+              && p(whole, "ordinary") < 0.5
+              && sentences.stream()
+                  .allMatch(sentence -> vocabulary.labels(Fold.words(Fold.skeleton(sentence))).contains("smalltalk"));
       boolean talkByModel = reads(whole, "smalltalk", settings.smallTalk()) && !vocabulary.isLookAlike("smalltalk", words);
       if (talkByVocab || talkByModel) {
         return new Reading(new Intent.SmallTalk(), layers(talkByVocab, talkByModel));
