@@ -21,7 +21,8 @@ import java.util.function.Function;
 public final class SafetyNetEvaluation {
 
   /** One item of an evaluation set. */
-  public record Item(String id, String label, String area, String style, String text, List<String> turns) {}
+  public record Item(
+      String id, String label, String area, String style, String text, List<String> turns, String expectDocument) {}
 
   /** Hits out of cases. */
   public record Rate(int hits, int cases) {
@@ -54,7 +55,8 @@ public final class SafetyNetEvaluation {
                 node.path("area").asText(""),
                 node.path("style").asText(""),
                 node.path("text").asText(""),
-                turns));
+                turns,
+                node.path("expectDocument").asText("")));
       }
       return items;
     } catch (IOException e) {
