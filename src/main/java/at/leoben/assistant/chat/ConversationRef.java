@@ -5,9 +5,19 @@ import at.leoben.assistant.llm.PromptTurn;
 import java.util.List;
 import java.util.UUID;
 
-/** The conversation a turn belongs to; {@code isNew} until its first reply is stored. */
-record ConversationRef(UUID id, String token, boolean isNew, Language language, List<PromptTurn> history) {
+/**
+ * The conversation a turn belongs to; {@code isNew} until its first reply is stored. {@code
+ * previous} is the last question and how it was answered (null in a new conversation).
+ */
+record ConversationRef(UUID id, String token, boolean isNew, Language language, List<PromptTurn> history, Previous previous) {
   ConversationRef {
     history = List.copyOf(history);
   }
+
+  ConversationRef(UUID id, String token, boolean isNew, Language language, List<PromptTurn> history) {
+    this(id, token, isNew, language, history, null);
+  }
+
+  /** The citizen's previous question, and the area it was handed over to (null when it was not). */
+  record Previous(String question, String handedOverArea) {}
 }

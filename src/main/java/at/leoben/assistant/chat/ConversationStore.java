@@ -18,8 +18,11 @@ import jakarta.ws.rs.core.Response.Status;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Conversations and their messages in PostgreSQL; every reply is stored with its audit entry. */
@@ -54,7 +57,7 @@ class ConversationStore {
     }
     Conversation conversation = authorized(conversationId, token);
     Language language = requested == null ? Language.fromCode(conversation.language) : requested;
-    return new ConversationRef(conversation.id, token, false, language, history(conversation.id));
+    return new ConversationRef(conversation.id, token, false, language, history(conversation.id), previous(conversation.id));
   }
 
   /** Stores question, reply and audit entry in one transaction; all or nothing. */
@@ -200,28 +203,59 @@ class ConversationStore {
     return message;
   }
 
-  /** The most recent questions and AI answers, oldest first, for the model's memory. */
+  /**
+   * The most recent questions and AI answers, oldest first, for the model's memory. A question that
+   * was handed over (sensitive area, crisis) or refused as misuse is left out with its reply: what
+   * went to people never goes to the model, not even as history.
+   */
   private List<PromptTurn> history(UUID conversationId) {
     List<Message> recent =
-        Message.<Message>find(
-                "conversationId = ?1 and (author = ?2 or kind in ?3) order by position desc",
-                conversationId,
-                Message.Author.CITIZEN,
-                List.of(ReplyKind.AI_GENERATED, ReplyKind.HUMAN_APPROVED))
-            .page(0, historyMessages)
+        Message.<Message>find("conversationId = ?1 order by position desc", conversationId)
+            .page(0, historyMessages * 2)
             .list();
+    Set<Integer> withheld = new HashSet<>();
+    for (Message message : recent) {
+      if (message.author == Message.Author.ASSISTANT
+          && (message.reason == ReplyReason.SENSITIVE_AREA || message.reason == ReplyReason.MISUSE)) {
+        withheld.add(message.position - 1);
+      }
+    }
     List<PromptTurn> turns = new ArrayList<>();
-    for (int i = recent.size() - 1; i >= 0; i--) {
-      Message message = recent.get(i);
+    for (Message message : recent) {
+      if (turns.size() == historyMessages) {
+        break;
+      }
+      boolean citizen = message.author == Message.Author.CITIZEN;
+      boolean modelMemory = message.kind == ReplyKind.AI_GENERATED || message.kind == ReplyKind.HUMAN_APPROVED;
+      if ((citizen && withheld.contains(message.position)) || (!citizen && !modelMemory)) {
+        continue;
+      }
       if (message.reviewStatus == ReplyReviewStatus.REJECTED) {
         continue; // a clerk found it wrong: the model must not build on it
       }
       turns.add(
           new PromptTurn(
-              message.author == Message.Author.CITIZEN ? PromptTurn.Speaker.CITIZEN : PromptTurn.Speaker.ASSISTANT,
+              citizen ? PromptTurn.Speaker.CITIZEN : PromptTurn.Speaker.ASSISTANT,
               message.shownText()));
     }
+    Collections.reverse(turns);
     return turns;
+  }
+
+  /** The last question of the conversation and whether its reply handed it over to people. */
+  private ConversationRef.Previous previous(UUID conversationId) {
+    List<Message> last = Message.<Message>find("conversationId = ?1 order by position desc", conversationId).page(0, 2).list();
+    Message question = last.stream().filter(m -> m.author == Message.Author.CITIZEN).findFirst().orElse(null);
+    if (question == null) {
+      return null;
+    }
+    String area =
+        last.stream()
+            .filter(m -> m.author == Message.Author.ASSISTANT && m.reason == ReplyReason.SENSITIVE_AREA)
+            .map(m -> m.area)
+            .findFirst()
+            .orElse(null);
+    return new ConversationRef.Previous(question.content, area);
   }
 
   private Conversation authorized(String conversationId, String token) {

@@ -11,6 +11,8 @@ public enum ReplyReason {
   WITHHELD,
   /** The audit entry could not be written, so the AI answer was not delivered. */
   AUDIT_FAILED,
+  /** Greetings, thanks or small talk, answered kindly by the service without the model. */
+  SMALL_TALK,
   /** A clerk approved or corrected this answer for the question; no model was asked. */
   APPROVED_ANSWER,
   /** Staff switched AI answers off (for all or this channel); no model was asked. */

@@ -138,6 +138,9 @@ class TurnReplies {
     if (plan instanceof TurnService.SwitchedOff off) {
       return excerpt(turn, UUID.randomUUID(), off.passages(), ReplyReason.AI_SWITCHED_OFF, "excerpt.switched-off", null);
     }
+    if (plan instanceof TurnService.SmallTalk) {
+      return fallback(turn, ReplyReason.SMALL_TALK, null, texts.get(language, "smalltalk.reply"), null, List.of());
+    }
     if (plan instanceof TurnService.HandOver) {
       return fallback(turn, ReplyReason.HUMAN_REQUESTED, null, texts.get(language, "fallback.human-requested"), null, List.of());
     }

@@ -13,6 +13,7 @@ import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.knowledge.KnowledgeBase;
 import at.leoben.assistant.knowledge.KnowledgeConfig;
 import at.leoben.assistant.knowledge.RetrievedPassage;
+import at.leoben.assistant.understanding.FollowUp;
 import at.leoben.assistant.llm.ModelEvent;
 import at.leoben.assistant.llm.ModelGateway;
 import at.leoben.assistant.llm.ModelOutput;
@@ -62,6 +63,9 @@ class TurnService {
   record Sensitive(SensitiveArea area) implements Plan {}
 
   record Misuse() implements Plan {}
+
+  /** Greetings, thanks, "wer bist du": a kind reply of the service's own, no model call. */
+  record SmallTalk() implements Plan {}
 
   record NoKnowledge() implements Plan {}
 
@@ -154,6 +158,15 @@ class TurnService {
 
   Plan plan(Turn turn, AiChannel channel) {
     InputVerdict verdict = inputGuard.check(turn.question());
+    ConversationRef.Previous previous = turn.conversation().previous();
+    // Safety carries over: after a hand-over, a follow-up stays with people unless it clearly
+    // turns to an ordinary topic of its own (a full question, not "und was jetzt?").
+    if (previous != null
+        && previous.handedOverArea() != null
+        && (verdict instanceof InputVerdict.Pass || verdict instanceof InputVerdict.SmallTalk)
+        && FollowUp.isElliptical(turn.question())) {
+      return new Sensitive(SensitiveArea.ofKey(previous.handedOverArea()));
+    }
     if (verdict instanceof InputVerdict.Sensitive sensitive) {
       return new Sensitive(sensitive.area());
     }
@@ -163,13 +176,16 @@ class TurnService {
     if (verdict instanceof InputVerdict.Misuse) {
       return new Misuse();
     }
+    if (verdict instanceof InputVerdict.SmallTalk) {
+      return new SmallTalk();
+    }
     if (turn.questionKey() != null) {
       Optional<ApprovedAnswers.InForce> approved = approvedAnswers.find(turn.questionKey());
       if (approved.isPresent()) {
         return new Approved(approved.get(), approvedDisclosure(approved.get(), turn.conversation().language()));
       }
     }
-    List<RetrievedPassage> passages = knowledge.retrieve(turn.question());
+    List<RetrievedPassage> passages = retrieve(turn.question(), previous);
     if (passages.isEmpty()) {
       return new NoKnowledge();
     }
@@ -190,6 +206,22 @@ class TurnService {
       }
     }
     return new AskModel(passages, disclosures.forModel(model.modelName(), turn.conversation().language()));
+  }
+
+  /**
+   * Retrieval for a turn. A follow-up that only makes sense with the question before it ("und am
+   * Freitag?"), or one that finds nothing alone, is searched together with the previous question.
+   */
+  private List<RetrievedPassage> retrieve(String question, ConversationRef.Previous previous) {
+    boolean hasContext = previous != null && previous.handedOverArea() == null;
+    if (hasContext && FollowUp.isElliptical(question)) {
+      return knowledge.retrieve(FollowUp.withPrevious(previous.question(), question));
+    }
+    List<RetrievedPassage> passages = knowledge.retrieve(question);
+    if (passages.isEmpty() && hasContext) {
+      return knowledge.retrieve(FollowUp.withPrevious(previous.question(), question));
+    }
+    return passages;
   }
 
   private Disclosure approvedDisclosure(ApprovedAnswers.InForce answer, Language language) {

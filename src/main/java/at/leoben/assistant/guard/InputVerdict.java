@@ -14,4 +14,7 @@ public sealed interface InputVerdict {
 
   /** An attempt to manipulate the assistant or to use it for something else. */
   record Misuse() implements InputVerdict {}
+
+  /** Greetings, thanks, "wer bist du": the service answers kindly itself, without the model. */
+  record SmallTalk() implements InputVerdict {}
 }

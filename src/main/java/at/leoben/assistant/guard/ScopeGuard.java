@@ -54,6 +54,11 @@ class ScopeGuard {
     return Optional.empty();
   }
 
+  /** The crisis terms alone: a second reader for the one verdict that must never be missed. */
+  boolean crisis(List<String> foldedWords) {
+    return matches(SensitiveArea.CRISIS, foldedWords);
+  }
+
   private boolean matches(SensitiveArea area, List<String> words) {
     return terms.getOrDefault(area, List.of()).stream().anyMatch(term -> term.matches(words));
   }

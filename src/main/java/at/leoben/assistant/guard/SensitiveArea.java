@@ -21,7 +21,7 @@ public enum SensitiveArea {
     return key;
   }
 
-  static SensitiveArea ofKey(String key) {
+  public static SensitiveArea ofKey(String key) {
     for (SensitiveArea area : values()) {
       if (area.key.equals(key)) {
         return area;

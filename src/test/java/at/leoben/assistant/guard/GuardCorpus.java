@@ -1,6 +1,7 @@
 package at.leoben.assistant.guard;
 
 import at.leoben.assistant.resources.TextResources;
+import at.leoben.assistant.understanding.SafetyNet;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -44,7 +45,26 @@ public final class GuardCorpus {
 
   /** The input checks as the service wires them. */
   public static InputGuard inputGuard() {
-    return new InputGuard(new ScopeGuard(), new HumanRequestDetector(), new InjectionDetector());
+    return new InputGuard(Net.SHIPPED, new ScopeGuard(), new HumanRequestDetector(), new InjectionDetector());
+  }
+
+  /** The label the turn acts on: crisis, an area key, person, misuse, smalltalk or ordinary. */
+  public static String label(InputVerdict verdict) {
+    if (verdict instanceof InputVerdict.Sensitive sensitive) {
+      return sensitive.area().key();
+    }
+    if (verdict instanceof InputVerdict.HumanRequested) {
+      return "person";
+    }
+    if (verdict instanceof InputVerdict.Misuse) {
+      return "misuse";
+    }
+    return verdict instanceof InputVerdict.SmallTalk ? "smalltalk" : "ordinary";
+  }
+
+  /** Trained (or loaded) once per JVM: every caller reads with the same shipped safety net. */
+  private static final class Net {
+    static final SafetyNet SHIPPED = SafetyNet.shipped();
   }
 
   /** The output screen, with the city's own contacts that answers may name. */

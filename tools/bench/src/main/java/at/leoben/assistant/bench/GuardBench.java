@@ -3,6 +3,8 @@ package at.leoben.assistant.bench;
 import at.leoben.assistant.guard.GuardCorpus;
 import at.leoben.assistant.guard.InputGuard;
 import at.leoben.assistant.guard.OutputScreen;
+import at.leoben.assistant.understanding.SafetyNetEvaluation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Run by hand through {@code bench/guards.sh}: precision and recall of the guards per class on the
+ * Run by hand through {@code bench/guards.sh}. With evaluation-set files as arguments: issue 16's
+ * rates per file and the safety net's cost per turn. Without: precision and recall of the guards per class on the
  * labelled corpus, their cost per turn (input checks on the question plus the output screen on a
  * 1,500-character answer), and the output screen alone on a 2,000-character answer that names the
  * city's contacts.
@@ -23,6 +26,12 @@ public final class GuardBench {
           + " auf Basis der bereitgestellten Dokumente ohne eigene Vermutungen.";
 
   public static void main(String[] args) {
+    if (args.length > 0) {
+      // bench/guards.sh FILE...: issue 16's rates on evaluation sets, and the safety net's cost.
+      SafetyNetEvaluation.main(args);
+      safetyNetCost(args[args.length - 1]);
+      return;
+    }
     List<GuardCorpus.Sample> samples = GuardCorpus.samples();
     Map<String, GuardCorpus.Rate> rates = GuardCorpus.score(samples);
     System.out.printf("corpus: %d labelled inputs%n", samples.size());
@@ -50,6 +59,39 @@ public final class GuardBench {
         nanos.get((int) (nanos.size() * 0.99)) / 1e6,
         nanos.get(nanos.size() - 1) / 1e6);
     screenAlone();
+  }
+
+  /**
+   * The added cost per turn of the deterministic layer: the input guard with the safety net on
+   * every message of an evaluation set, after a warm-up.
+   */
+  private static void safetyNetCost(String file) {
+    InputGuard input = GuardCorpus.inputGuard();
+    List<String> texts = new ArrayList<>();
+    for (SafetyNetEvaluation.Item item : SafetyNetEvaluation.items(Path.of(file))) {
+      if (item.turns().isEmpty()) {
+        texts.add(item.text());
+      } else {
+        texts.addAll(item.turns());
+      }
+    }
+    List<Long> nanos = new ArrayList<>();
+    for (int round = 0; round < 40; round++) {
+      for (String text : texts) {
+        long start = System.nanoTime();
+        input.check(text);
+        if (round >= 10) {
+          nanos.add(System.nanoTime() - start);
+        }
+      }
+    }
+    Collections.sort(nanos);
+    System.out.printf(
+        "%nsafety net (input guard) per turn over %d messages: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
+        nanos.size(),
+        nanos.get(nanos.size() / 2) / 1e6,
+        nanos.get((int) (nanos.size() * 0.99)) / 1e6,
+        nanos.get(nanos.size() - 1) / 1e6);
   }
 
   private static void screenAlone() {

@@ -1,0 +1,88 @@
+package at.leoben.assistant.understanding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import at.leoben.assistant.knowledge.KnowledgeBase;
+import at.leoben.assistant.knowledge.RetrievedPassage;
+import at.leoben.assistant.testsupport.OllamaStandInResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Retrieval on the tuning half, as a turn runs it: covered questions from the expected document,
+ * questions the knowledge does not cover find nothing, follow-ups (searched with the previous
+ * question when elliptical or empty) from the expected document. Prints the top ranks of covered and
+ * not-covered questions per threshold, to calibrate {@code assistant.knowledge.min-rank} on both.
+ */
+@QuarkusTest
+@QuarkusTestResource(OllamaStandInResource.class)
+class RelevanceTest {
+
+  @Inject KnowledgeBase knowledge;
+
+  private List<RetrievedPassage> retrieve(String question, String previous) {
+    if (previous != null && FollowUp.isElliptical(question)) {
+      return knowledge.retrieve(FollowUp.withPrevious(previous, question));
+    }
+    List<RetrievedPassage> passages = knowledge.retrieve(question);
+    return passages.isEmpty() && previous != null ? knowledge.retrieve(FollowUp.withPrevious(previous, question)) : passages;
+  }
+
+  private static String slug(String document) {
+    return document.replaceAll("\\.md$", "");
+  }
+
+  private double topRank(String question) {
+    List<RetrievedPassage> found = knowledge.search(question, 1);
+    return found.isEmpty() ? 0 : found.get(0).rank();
+  }
+
+  @Test
+  void retrievalOnTheTuningHalf() throws URISyntaxException {
+    Path file = Path.of(getClass().getClassLoader().getResource("understanding/tuning.yaml").toURI());
+    List<SafetyNetEvaluation.Item> items = SafetyNetEvaluation.items(file);
+    int covered = 0, coveredRight = 0, notCovered = 0, notCoveredEmpty = 0, followUps = 0, followUpsRight = 0;
+    List<Double> coveredRanks = new java.util.ArrayList<>();
+    List<Double> notCoveredRanks = new java.util.ArrayList<>();
+    for (SafetyNetEvaluation.Item item : items) {
+      switch (item.label()) {
+        case "ordinary" -> {
+          if (item.expectDocument().isEmpty()) {
+            continue;
+          }
+          covered++;
+          coveredRight += retrieve(item.text(), null).stream().anyMatch(p -> p.slug().equals(slug(item.expectDocument()))) ? 1 : 0;
+          coveredRanks.add(topRank(item.text()));
+        }
+        case "not-covered" -> {
+          notCovered++;
+          notCoveredEmpty += retrieve(item.text(), null).isEmpty() ? 1 : 0;
+          notCoveredRanks.add(topRank(item.text()));
+        }
+        case "followup" -> {
+          followUps++;
+          List<RetrievedPassage> found = retrieve(item.turns().get(1), item.turns().get(0));
+          followUpsRight += found.stream().anyMatch(p -> p.slug().equals(slug(item.expectDocument()))) ? 1 : 0;
+        }
+        default -> {}
+      }
+    }
+    System.out.printf(
+        "[measure] understanding retrieval (tuning half): covered from the expected document %d/%d, not-covered find nothing"
+            + " %d/%d, follow-ups from the expected document %d/%d%n",
+        coveredRight, covered, notCoveredEmpty, notCovered, followUpsRight, followUps);
+    for (double threshold : new double[] {0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2}) {
+      long keep = coveredRanks.stream().filter(r -> r >= threshold).count();
+      long drop = notCoveredRanks.stream().filter(r -> r < threshold).count();
+      System.out.printf(
+          "[measure] min-rank %.3f: covered kept %d/%d, not-covered dropped %d/%d%n",
+          threshold, keep, coveredRanks.size(), drop, notCoveredRanks.size());
+    }
+    assertThat(covered).isGreaterThan(50);
+  }
+}
