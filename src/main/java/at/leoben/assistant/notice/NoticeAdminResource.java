@@ -14,12 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
- * The notice as JSON for admins and operators: set (replacing the one before), end, read with its
- * history. Every change is audited with the caller's name and role; the staff page does the same.
+ * The notice as JSON for admins: set (replacing the one before), end, read with its history. Every
+ * change is audited with the caller's name and role; the staff page does the same. Like every
+ * {@code /api/v1/admin} operation, admins only (operators watch the gauges).
  */
 @Path("/api/v1/admin/notice")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({StaffMember.ADMIN, StaffMember.OPERATOR})
+@RolesAllowed(StaffMember.ADMIN)
 public class NoticeAdminResource {
 
   /** The notice showing now (if any) and every notice, newest first. */
