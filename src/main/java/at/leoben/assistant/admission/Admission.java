@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -22,8 +23,10 @@ import java.util.function.Supplier;
  * Admission control in front of the model: at most {@code assistant.llm.parallel} generations at
  * once, the rest in a fair line bounded by {@code assistant.llm.max-queue-wait}. Waiting is not a
  * model failure: it happens before the model gateway and its circuit breaker see the call, and its
- * time does not count against the model's own time bounds.
+ * time does not count against the model's own time bounds. Started with the service, so that its
+ * gauges are exported before the first turn.
  */
+@Startup
 @ApplicationScoped
 public class Admission {
 

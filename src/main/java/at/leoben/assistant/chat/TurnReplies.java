@@ -1,5 +1,7 @@
 package at.leoben.assistant.chat;
 
+import at.leoben.assistant.admission.ModelBusy;
+import at.leoben.assistant.admission.Place;
 import at.leoben.assistant.disclosure.DisclosedAnswer;
 import at.leoben.assistant.fallback.AnalogueChannel;
 import at.leoben.assistant.fallback.ChannelDirectory;
@@ -131,6 +133,13 @@ class TurnReplies {
         List.of());
   }
 
+  /** The citizen's place in line for the model, in their language. */
+  QueuedNotice queued(TurnService.Turn turn, Place place) {
+    String text =
+        texts.get(turn.conversation().language(), "queued.notice", place.position(), place.estimatedWaitSeconds());
+    return new QueuedNotice(place.position(), place.estimatedWaitSeconds(), text);
+  }
+
   /** A severe output-screen finding: the citizen gets the channels, the clerk the answer. */
   ChatReply withheld(TurnService.Turn turn, String answer, List<OutputFinding> findings) {
     return fallback(
@@ -148,12 +157,15 @@ class TurnReplies {
    */
   ChatReply excerpt(TurnService.Turn turn, List<RetrievedPassage> passages, Throwable cause) {
     ReplyReason reason =
-        cause instanceof ModelUnavailable refused && refused.notApproved()
-            ? ReplyReason.MODEL_NOT_APPROVED
-            : ReplyReason.MODEL_UNAVAILABLE;
+        cause instanceof ModelBusy
+            ? ReplyReason.MODEL_BUSY
+            : cause instanceof ModelUnavailable refused && refused.notApproved()
+                ? ReplyReason.MODEL_NOT_APPROVED
+                : ReplyReason.MODEL_UNAVAILABLE;
     String failure = cause.getMessage();
     List<RetrievedPassage> shown = passages.subList(0, Math.min(2, passages.size()));
-    String text = Grounding.excerptText(texts.get(turn.conversation().language(), "excerpt.intro"), shown);
+    String intro = reason == ReplyReason.MODEL_BUSY ? "excerpt.busy-intro" : "excerpt.intro";
+    String text = Grounding.excerptText(texts.get(turn.conversation().language(), intro), shown);
     List<Source> sources = Grounding.allSources(shown);
     UUID replyId = UUID.randomUUID();
     record(

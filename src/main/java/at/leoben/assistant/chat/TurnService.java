@@ -1,5 +1,7 @@
 package at.leoben.assistant.chat;
 
+import at.leoben.assistant.admission.Admission;
+import at.leoben.assistant.admission.ModelBusy;
 import at.leoben.assistant.disclosure.DisclosedAnswer;
 import at.leoben.assistant.disclosure.DisclosedDelta;
 import at.leoben.assistant.disclosure.Disclosure;
@@ -80,6 +82,7 @@ class TurnService {
   private final ApprovedAnswers approvedAnswers;
   private final Redactor redactor;
   private final Clock clock;
+  private final Admission admission;
 
   TurnService(
       ConversationStore store,
@@ -92,7 +95,8 @@ class TurnService {
       TurnReplies replies,
       ApprovedAnswers approvedAnswers,
       Redactor redactor,
-      Clock clock) {
+      Clock clock,
+      Admission admission) {
     this.store = store;
     this.inputGuard = inputGuard;
     this.outputScreen = outputScreen;
@@ -106,6 +110,7 @@ class TurnService {
     this.approvedAnswers = approvedAnswers;
     this.redactor = redactor;
     this.clock = clock;
+    this.admission = admission;
   }
 
   /**
@@ -210,8 +215,9 @@ class TurnService {
     }
     ModelOutput output;
     try {
-      output = model.answer(Grounding.request(turn, ask.passages()));
-    } catch (ModelUnavailable e) {
+      // In line for one of the model's slots first: at most the configured wait, then the excerpt.
+      output = admission.call(lineKey(turn), () -> model.answer(Grounding.request(turn, ask.passages())));
+    } catch (ModelUnavailable | ModelBusy e) {
       return new TurnResult(replies.excerpt(turn, ask.passages(), e), Optional.empty());
     }
     DisclosedAnswer answer = disclosures.disclose(output, ask.disclosure());
@@ -229,7 +235,15 @@ class TurnService {
    */
   Multi<StreamEvent> stream(Turn turn, Plan plan) {
     if (plan instanceof AskModel ask) {
-      return Multi.createFrom().emitter(emitter -> relay(turn, ask, emitter));
+      // Waits in line for a slot of the model (queued events), relays once admitted.
+      return admission.stream(
+          lineKey(turn),
+          place -> new StreamEvent.Queued(replies.queued(turn, place)),
+          () -> Multi.createFrom().emitter(emitter -> relay(turn, ask, emitter)),
+          busy ->
+              Multi.createFrom()
+                  .<StreamEvent>item(() -> new StreamEvent.Fallback(replies.excerpt(turn, ask.passages(), busy)))
+                  .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
     return Multi.createFrom()
         .<List<StreamEvent>>item(
@@ -283,6 +297,11 @@ class TurnService {
                           }
                         })));
     emitter.onTermination(() -> Optional.ofNullable(upstream.get()).ifPresent(Cancellable::cancel));
+  }
+
+  /** One place in line per conversation. */
+  private static String lineKey(Turn turn) {
+    return turn.conversation().id().toString();
   }
 
   /** Storing blocks: leave the model client's thread. */
