@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -94,10 +95,15 @@ public class Admission {
    * A streamed generation behind the line: {@code queued} items while waiting (at once and whenever
    * the place changes), then the items of {@code work}, subscribed only once a slot is free; or the
    * items of {@code busy} when no slot came within the bound. A subscriber who cancels leaves the
-   * line, or ends the generation and frees its slot.
+   * line, or ends the generation and frees its slot. Only a generation none of whose items is
+   * {@code failed} teaches the estimate: a model that fails fast says nothing about the next wait.
    */
   public <T> Multi<T> stream(
-      String owner, Function<Place, T> queued, Supplier<Multi<T>> work, Function<ModelBusy, Multi<T>> busy) {
+      String owner,
+      Function<Place, T> queued,
+      Supplier<Multi<T>> work,
+      Predicate<T> failed,
+      Function<ModelBusy, Multi<T>> busy) {
     return Multi.createFrom()
         .emitter(
             emitter -> {
@@ -130,17 +136,23 @@ public class Admission {
                           return;
                         }
                         waits.record(Duration.ofNanos(System.nanoTime() - entered));
+                        AtomicBoolean measured = new AtomicBoolean(true);
                         running.set(
                             work.get()
                                 .subscribe()
                                 .with(
-                                    emitter::emit,
+                                    item -> {
+                                      if (failed.test(item)) {
+                                        measured.set(false);
+                                      }
+                                      emitter.emit(item);
+                                    },
                                     error -> {
                                       slot.release(false);
                                       emitter.fail(error);
                                     },
                                     () -> {
-                                      slot.release(true);
+                                      slot.release(measured.get());
                                       emitter.complete();
                                     }));
                         if (gone.get()) {

@@ -240,6 +240,7 @@ class TurnService {
           lineKey(turn),
           place -> new StreamEvent.Queued(replies.queued(turn, place)),
           () -> Multi.createFrom().emitter(emitter -> relay(turn, ask, emitter)),
+          event -> event instanceof StreamEvent.Fallback,
           busy ->
               Multi.createFrom()
                   .<StreamEvent>item(() -> new StreamEvent.Fallback(replies.excerpt(turn, ask.passages(), busy)))

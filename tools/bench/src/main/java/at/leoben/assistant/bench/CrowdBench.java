@@ -190,8 +190,8 @@ public final class CrowdBench {
       return String.format(
           "[crowd] | %.1f× (%.2f/s) | %d | %.0f %% | %.0f %% | %s / %s | %s / %s | %s | %s | %d | %s |",
           factor, factor * capacity, n, n == 0 ? 0 : 100.0 * answered / n, 100 * goodput,
-          seconds(pct(first, 50)), seconds(pct(first, 99)), seconds(pct(aiText, 50)), seconds(pct(aiText, 99)),
-          seconds(maxToText), reasons.isEmpty() ? "–" : reasons.toString(), errors, breaker);
+          secs(pct(first, 50)), secs(pct(first, 99)), secs(pct(aiText, 50)), secs(pct(aiText, 99)),
+          secs(maxToText), reasons.isEmpty() ? "–" : reasons.toString(), errors, breaker);
     }
   }
 
@@ -209,7 +209,7 @@ public final class CrowdBench {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
   }
 
-  private static String seconds(long millis) {
+  private static String secs(long millis) {
     return millis < 0 ? "–" : String.format("%.2f s", millis / 1000.0);
   }
 
