@@ -20,6 +20,7 @@
       fallback: 'Antwort der Stadt (keine KI)', sources: 'Quellen', open: 'jetzt geöffnet', closed: 'geschlossen',
       up: 'Hilfreich', down: 'Nicht hilfreich', thanks: 'Danke für Ihre Rückmeldung!',
       broken: 'Die Antwort konnte nicht vollständig geladen werden. Bitte wenden Sie sich an das Bürgerservice:',
+      queued: 'Gerade stellen viele Menschen gleichzeitig Fragen. Sie sind an {position}. Stelle; die Antwort beginnt voraussichtlich in etwa {seconds} Sekunden.',
       you: 'Sie', assistant: 'Assistent', language: 'English',
       plain: 'Einfache Sprache', launcher: 'KI-Bürgerassistent', close: 'Schließen',
       why: 'Was war nicht hilfreich? (freiwillig)', comment: 'Kommentar (freiwillig, bitte ohne persönliche Daten)', sendFeedback: 'Rückmeldung senden',
@@ -49,6 +50,7 @@
       fallback: 'Answer of the city (no AI)', sources: 'Sources', open: 'open now', closed: 'closed',
       up: 'Helpful', down: 'Not helpful', thanks: 'Thank you for your feedback!',
       broken: 'The answer could not be loaded completely. Please contact the citizen service:',
+      queued: 'Many people are asking questions right now. You are number {position} in line; the answer should begin in about {seconds} seconds.',
       you: 'You', assistant: 'Assistant', language: 'Deutsch',
       plain: 'Plain language', launcher: 'AI assistant', close: 'Close',
       why: 'What was not helpful? (optional)', comment: 'Comment (optional, please no personal data)', sendFeedback: 'Send feedback',
@@ -326,6 +328,15 @@
     }
 
     handle(event, answer) {
+      if (event.name === 'queued') {
+        this.queued(answer, event.data);
+        return false;
+      }
+      // Anything else means the wait is over: the notice goes.
+      if (answer.notice) {
+        answer.notice.remove();
+        answer.notice = null;
+      }
       if (event.name === 'disclosure') {
         this.markAi(answer.item, event.data);
       } else if (event.name === 'delta') {
@@ -335,6 +346,17 @@
         return true;
       }
       return false;
+    }
+
+    // The model is busy: where the citizen stands in line, in the service's words (text, never HTML).
+    queued(answer, data) {
+      if (!answer.notice) {
+        answer.notice = this.el('p', { class: 'la-queued', role: 'status', 'aria-live': 'polite' });
+        answer.item.append(answer.notice);
+      }
+      answer.notice.textContent = typeof data.text === 'string' && data.text
+        ? data.text
+        : this.t.queued.replace('{position}', String(data.position)).replace('{seconds}', String(data.estimatedWaitSeconds));
     }
 
     markAi(item, disclosure) {

@@ -4,6 +4,8 @@ package at.leoben.assistant.chat;
 public enum ReplyReason {
   HUMAN_REQUESTED,
   MODEL_UNAVAILABLE,
+  /** The model's slots were taken and the wait in line would have been longer than allowed. */
+  MODEL_BUSY,
   SENSITIVE_AREA,
   MISUSE,
   NO_KNOWLEDGE,

@@ -53,6 +53,17 @@ sealed interface StreamEvent {
     }
   }
 
+  /** The citizen waits in line for the model; sent at once and whenever the place changes. */
+  record Queued(QueuedNotice notice) implements StreamEvent {
+    public String name() {
+      return "queued";
+    }
+
+    public Object data() {
+      return notice;
+    }
+  }
+
   /** Replaces the rest of the stream when no (complete) AI answer can be given. */
   record Fallback(ChatReply reply) implements StreamEvent {
     public String name() {

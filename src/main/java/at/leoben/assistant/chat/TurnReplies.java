@@ -1,5 +1,7 @@
 package at.leoben.assistant.chat;
 
+import at.leoben.assistant.admission.ModelBusy;
+import at.leoben.assistant.admission.Place;
 import at.leoben.assistant.disclosure.DisclosedAnswer;
 import at.leoben.assistant.disclosure.ReplyKind;
 import at.leoben.assistant.fallback.AnalogueChannel;
@@ -169,6 +171,13 @@ class TurnReplies {
         List.of());
   }
 
+  /** The citizen's place in line for the model, in their language. */
+  QueuedNotice queued(TurnService.Turn turn, Place place) {
+    String text =
+        texts.get(turn.conversation().language(), "queued.notice", place.position(), place.estimatedWaitSeconds());
+    return new QueuedNotice(place.position(), place.estimatedWaitSeconds(), text);
+  }
+
   /** A severe output-screen finding: the citizen gets the channels, the clerk the answer. */
   ChatReply withheld(TurnService.Turn turn, String answer, List<OutputFinding> findings) {
     return withheld(turn, UUID.randomUUID(), answer, findings);
@@ -195,12 +204,15 @@ class TurnReplies {
 
   ChatReply excerpt(TurnService.Turn turn, UUID replyId, List<RetrievedPassage> passages, Throwable cause) {
     ReplyReason reason =
-        cause instanceof ModelUnavailable refused && refused.notApproved()
-            ? ReplyReason.MODEL_NOT_APPROVED
-            : ReplyReason.MODEL_UNAVAILABLE;
+        cause instanceof ModelBusy
+            ? ReplyReason.MODEL_BUSY
+            : cause instanceof ModelUnavailable refused && refused.notApproved()
+                ? ReplyReason.MODEL_NOT_APPROVED
+                : ReplyReason.MODEL_UNAVAILABLE;
     String failure = cause.getMessage();
     LOG.warnf("Answering with an excerpt of the city's knowledge: %s", failure);
-    return excerpt(turn, replyId, passages, reason, "excerpt.intro", failure);
+    String intro = reason == ReplyReason.MODEL_BUSY ? "excerpt.busy-intro" : "excerpt.intro";
+    return excerpt(turn, replyId, passages, reason, intro, failure);
   }
 
   private ChatReply excerpt(

@@ -1,5 +1,7 @@
 package at.leoben.assistant.chat;
 
+import at.leoben.assistant.admission.Admission;
+import at.leoben.assistant.admission.ModelBusy;
 import at.leoben.assistant.disclosure.DisclosedAnswer;
 import at.leoben.assistant.disclosure.DisclosedDelta;
 import at.leoben.assistant.disclosure.Disclosure;
@@ -95,6 +97,7 @@ class TurnService {
   private final AiSwitch aiSwitch;
   private final HoldBack holdBack;
   private final Clock clock;
+  private final Admission admission;
 
   TurnService(
       ConversationStore store,
@@ -109,7 +112,8 @@ class TurnService {
       Redactor redactor,
       AiSwitch aiSwitch,
       ChatConfig config,
-      Clock clock) {
+      Clock clock,
+      Admission admission) {
     this.store = store;
     this.inputGuard = inputGuard;
     this.outputScreen = outputScreen;
@@ -125,6 +129,7 @@ class TurnService {
     this.aiSwitch = aiSwitch;
     this.holdBack = new HoldBack(config.streamHoldBackChars(), config.streamHoldBackTime());
     this.clock = clock;
+    this.admission = admission;
   }
 
   /**
@@ -261,8 +266,9 @@ class TurnService {
     }
     ModelOutput output;
     try {
-      output = model.answer(Grounding.request(turn, ask.passages()));
-    } catch (ModelUnavailable e) {
+      // In line for one of the model's slots first: at most the configured wait, then the excerpt.
+      output = admission.call(lineKey(turn), () -> model.answer(Grounding.request(turn, ask.passages())));
+    } catch (ModelUnavailable | ModelBusy e) {
       return new TurnResult(replies.excerpt(turn, ask.passages(), e), Optional.empty());
     }
     DisclosedAnswer answer = disclosures.disclose(output, ask.disclosure());
@@ -280,17 +286,16 @@ class TurnService {
    */
   Multi<StreamEvent> stream(Turn turn, Plan plan) {
     if (plan instanceof AskModel ask) {
-      // The audit entry naming the responsible human is written before the model is even asked:
-      // no model text reaches a citizen without one.
-      return Uni.createFrom()
-          .item(() -> replies.start(turn, ask.disclosure().model()))
-          .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-          .onItem()
-          .transformToMulti(
-              replyId ->
-                  replyId
-                      .map(id -> Multi.createFrom().<StreamEvent>emitter(emitter -> new Relay(turn, ask, id, emitter).start()))
-                      .orElseGet(() -> Multi.createFrom().item(new StreamEvent.Fallback(replies.auditFailed(turn)))));
+      // Waits in line for a slot of the model (queued events), relays once admitted.
+      return admission.stream(
+          lineKey(turn),
+          place -> new StreamEvent.Queued(replies.queued(turn, place)),
+          () -> audited(turn, ask),
+          event -> event instanceof StreamEvent.Fallback,
+          busy ->
+              Multi.createFrom()
+                  .<StreamEvent>item(() -> new StreamEvent.Fallback(replies.excerpt(turn, ask.passages(), busy)))
+                  .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
     return Multi.createFrom()
         .<List<StreamEvent>>item(
@@ -437,6 +442,27 @@ class TurnService {
     private void cancel() {
       Optional.ofNullable(upstream.get()).ifPresent(Cancellable::cancel);
     }
+  }
+
+  /**
+   * The audit entry naming the responsible human is written before the model is even asked: no
+   * model text reaches a citizen without one.
+   */
+  private Multi<StreamEvent> audited(Turn turn, AskModel ask) {
+    return Uni.createFrom()
+        .item(() -> replies.start(turn, ask.disclosure().model()))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .onItem()
+        .transformToMulti(
+            replyId ->
+                replyId
+                    .map(id -> Multi.createFrom().<StreamEvent>emitter(emitter -> new Relay(turn, ask, id, emitter).start()))
+                    .orElseGet(() -> Multi.createFrom().item(new StreamEvent.Fallback(replies.auditFailed(turn)))));
+  }
+
+  /** One place in line per conversation. */
+  private static String lineKey(Turn turn) {
+    return turn.conversation().id().toString();
   }
 
   /** Storing blocks: leave the model client's thread. */

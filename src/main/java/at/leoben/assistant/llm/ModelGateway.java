@@ -163,6 +163,7 @@ public class ModelGateway {
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final AtomicReference<StreamingHandle> handle = new AtomicReference<>();
     private final AtomicReference<ScheduledFuture<?>> watchdog = new AtomicReference<>();
+    private final AtomicReference<UniEmitter<? super ChatResponse>> pending = new AtomicReference<>();
 
     StreamCall(ChatRequest chatRequest, String promptVersion, MultiEmitter<? super ModelEvent> emitter) {
       this.chatRequest = chatRequest;
@@ -179,13 +180,14 @@ public class ModelGateway {
                       .ifNoItem()
                       .after(config.streamMaxDuration())
                       .failWith(() -> new ModelUnavailable(Failure.TIMEOUT, "stream longer than " + config.streamMaxDuration()))
-                      .map(response -> toOutput(response, promptVersion, started)),
+                      // null: the caller went away; the call ended without a model failure.
+                      .map(response -> response == null ? null : toOutput(response, promptVersion, started)),
               UNI_OUTPUT);
       var subscription =
           whole.subscribe()
               .with(
                   output -> {
-                    if (close()) {
+                    if (output != null && close()) {
                       emitter.emit(new ModelEvent.Completed(output));
                       emitter.complete();
                     }
@@ -197,14 +199,22 @@ public class ModelGateway {
                   });
       emitter.onTermination(
           () -> {
-            // The citizen went away or the caller gave up: stop the model's work as well.
-            if (close()) {
+            // The citizen went away or the caller gave up: stop the model's work as well. The guard
+            // sees the call end normally: a citizen leaving is no failure of the model, and counting
+            // it would let a crowd that closes its tabs open the circuit breaker.
+            // Ended before the connection is closed, so the error of the closing read comes too late.
+            UniEmitter<? super ChatResponse> call = open.get() ? pending.get() : null;
+            if (call != null) {
+              call.complete(null);
+            }
+            if (close() && call == null) {
               subscription.cancel();
             }
           });
     }
 
     private void call(UniEmitter<? super ChatResponse> done) {
+      pending.set(done);
       arm(done, config.timeout(), Failure.TIMEOUT);
       streamingModel.chat(
           chatRequest,
@@ -215,6 +225,9 @@ public class ModelGateway {
               if (open.get()) {
                 arm(done, config.streamIdleTimeout(), Failure.STALLED);
                 emitter.emit(new ModelEvent.Token(partial.text()));
+              } else if (!context.streamingHandle().isCancelled()) {
+                // Closed before the first token (the citizen left): only now is there a connection to close.
+                context.streamingHandle().cancel();
               }
             }
 

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -76,6 +77,10 @@ public final class OllamaStandIn implements AutoCloseable {
     private final Map<String, String> digests = new ConcurrentHashMap<>();
     private final List<JsonNode> chatRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger tagsRequests = new AtomicInteger();
+    private volatile Capacity capacity = Capacity.UNLIMITED;
+    private final AtomicInteger generating = new AtomicInteger();
+    private final AtomicInteger peakGenerating = new AtomicInteger();
+    private final AtomicInteger abandoned = new AtomicInteger();
 
     private OllamaStandIn(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -137,8 +142,38 @@ public final class OllamaStandIn implements AutoCloseable {
         this.tagsDown = down;
     }
 
+    /**
+     * Gives the stand-in a model host's capacity, as Ollama with {@code OLLAMA_NUM_PARALLEL=parallel}:
+     * at most {@code parallel} chat requests generate at once, the others wait in a fair line (unbounded,
+     * like Ollama below its {@code OLLAMA_MAX_QUEUE}); each generation first spends {@code perPromptToken}
+     * on every prompt token (prefill). The time per answer token is the behaviour's
+     * ({@link Behaviour#answer(String, Duration)}).
+     */
+    public void capacity(int parallel, Duration perPromptToken) {
+        this.capacity = new Capacity(new Semaphore(parallel, true), perPromptToken);
+    }
+
+    /** Chat requests generating right now (past the capacity's line). */
+    public int generating() {
+        return generating.get();
+    }
+
+    /** The most chat requests that generated at the same time since the last reset. */
+    public int peakGenerating() {
+        return peakGenerating.get();
+    }
+
+    /** Generations that ended because the client closed the connection before the answer was complete. */
+    public int abandoned() {
+        return abandoned.get();
+    }
+
     /** Restores the default answer, model list and tags endpoint and forgets all recorded requests. */
     public void reset() {
+        capacity = Capacity.UNLIMITED;
+        generating.set(0);
+        peakGenerating.set(0);
+        abandoned.set(0);
         behaviour = Behaviour.answer(DEFAULT_ANSWER);
         models = DEFAULT_MODELS;
         tagsDown = false;
@@ -296,6 +331,24 @@ public final class OllamaStandIn implements AutoCloseable {
         // Ollama streams unless the client explicitly asks it not to.
         Turn turn = new Turn(model, !stream.isBoolean() || stream.booleanValue(), promptTokens(request), startedNanos);
 
+        Capacity slots = capacity;
+        slots.enter();
+        int now = generating.incrementAndGet();
+        peakGenerating.accumulateAndGet(now, Math::max);
+        try {
+            pause(slots.perPromptToken().multipliedBy(turn.promptTokens()));
+            generate(exchange, request, turn);
+        } catch (IOException e) {
+            // Writing to a client that hung up: like Ollama, stop generating and free the slot.
+            abandoned.incrementAndGet();
+            throw e;
+        } finally {
+            generating.decrementAndGet();
+            slots.leave();
+        }
+    }
+
+    private void generate(HttpExchange exchange, JsonNode request, Turn turn) throws IOException, InterruptedException {
         Behaviour current = behaviour;
         if (current instanceof Behaviour.Answer answer) {
             answer(exchange, turn, answer.text(), answer.perChunkDelay());
@@ -512,6 +565,23 @@ public final class OllamaStandIn implements AutoCloseable {
     }
 
     private record Turn(String model, boolean stream, int promptTokens, long startedNanos) {
+    }
+
+    /** The model host's parallel slots; {@code slots} null: as many as asked for. */
+    private record Capacity(Semaphore slots, Duration perPromptToken) {
+        static final Capacity UNLIMITED = new Capacity(null, Duration.ZERO);
+
+        void enter() throws InterruptedException {
+            if (slots != null) {
+                slots.acquire();
+            }
+        }
+
+        void leave() {
+            if (slots != null) {
+                slots.release();
+            }
+        }
     }
 
     /** How the stand-in answers {@code /api/chat} for a known model. */
