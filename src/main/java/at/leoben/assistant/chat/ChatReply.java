@@ -3,6 +3,7 @@ package at.leoben.assistant.chat;
 import at.leoben.assistant.disclosure.DisclosedAnswer;
 import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.fallback.AnalogueChannel;
+import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.review.ApprovedAnswers;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.UUID;
 
 /**
  * The reply object of the citizen API. An AI answer cannot be built without its disclosure, and
- * a fallback cannot claim one.
+ * a fallback cannot claim one. {@code language}: the language the reply is written in.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatReply(
@@ -25,7 +26,8 @@ public record ChatReply(
     Disclosure disclosure,
     List<Source> sources,
     List<AnalogueChannel> analogueChannels,
-    String reviewStatus) {
+    String reviewStatus,
+    Language language) {
 
   static final String NOT_REVIEWED = "NOT_REVIEWED";
 
@@ -62,7 +64,8 @@ public record ChatReply(
         answer.disclosure(),
         sources,
         channels,
-        NOT_REVIEWED);
+        NOT_REVIEWED,
+        conversation.language());
   }
 
   /**
@@ -90,7 +93,8 @@ public record ChatReply(
         disclosure,
         sources,
         channels,
-        answer.decision().name());
+        answer.decision().name(),
+        conversation.language());
   }
 
   /** The city's own text, shown as it is when the model cannot answer. Not AI-made. */
@@ -112,7 +116,8 @@ public record ChatReply(
         null,
         sources,
         channels,
-        null);
+        null,
+        conversation.language());
   }
 
   static ChatReply fallback(
@@ -133,6 +138,7 @@ public record ChatReply(
         null,
         List.of(),
         channels,
-        null);
+        null,
+        conversation.language());
   }
 }

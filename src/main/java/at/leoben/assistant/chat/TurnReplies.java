@@ -153,7 +153,10 @@ class TurnReplies {
             : ReplyReason.MODEL_UNAVAILABLE;
     String failure = cause.getMessage();
     List<RetrievedPassage> shown = passages.subList(0, Math.min(2, passages.size()));
-    String text = Grounding.excerptText(texts.get(turn.conversation().language(), "excerpt.intro"), shown);
+    String text =
+        Grounding.excerptText(texts.get(turn.conversation().language(), "excerpt.intro"), shown)
+            + "\n\n"
+            + handOvers.emergencyNumbers(turn.conversation().language());
     List<Source> sources = Grounding.allSources(shown);
     UUID replyId = UUID.randomUUID();
     record(

@@ -6,6 +6,7 @@ import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.disclosure.Disclosures;
 import at.leoben.assistant.disclosure.Responsible;
 import at.leoben.assistant.i18n.Language;
+import at.leoben.assistant.i18n.LanguageDetection;
 import at.leoben.assistant.review.ApprovedAnswers;
 import at.leoben.assistant.guard.InputGuard;
 import at.leoben.assistant.guard.InputVerdict;
@@ -79,6 +80,7 @@ class TurnService {
   private final TurnReplies replies;
   private final ApprovedAnswers approvedAnswers;
   private final Redactor redactor;
+  private final LanguageDetection languages;
   private final Clock clock;
 
   TurnService(
@@ -92,6 +94,7 @@ class TurnService {
       TurnReplies replies,
       ApprovedAnswers approvedAnswers,
       Redactor redactor,
+      LanguageDetection languages,
       Clock clock) {
     this.store = store;
     this.inputGuard = inputGuard;
@@ -105,6 +108,7 @@ class TurnService {
     this.replies = replies;
     this.approvedAnswers = approvedAnswers;
     this.redactor = redactor;
+    this.languages = languages;
     this.clock = clock;
   }
 
@@ -125,7 +129,9 @@ class TurnService {
     // Redacted before anything else sees it: the guard, the model, the store and the audit.
     question = redactor.redact(question);
     String token = headerToken != null ? headerToken : request.conversationToken();
-    ConversationRef conversation = store.open(request.conversationId(), token, request.language());
+    // The reply's language: what the message is clearly written in, else the client's choice.
+    Language language = languages.choose(request.language(), question);
+    ConversationRef conversation = store.open(request.conversationId(), token, language);
     // Only a first question stands on its own; a follow-up depends on what was said before.
     boolean plain = request.wantsPlainLanguage();
     String key = conversation.history().isEmpty() ? QuestionKey.of(question, conversation.language(), plain) : null;
