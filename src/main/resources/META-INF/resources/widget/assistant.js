@@ -20,7 +20,7 @@
       fallback: 'Antwort der Stadt (keine KI)', sources: 'Quellen', open: 'jetzt geöffnet', closed: 'geschlossen',
       up: 'Hilfreich', down: 'Nicht hilfreich', thanks: 'Danke für Ihre Rückmeldung!',
       broken: 'Die Antwort konnte nicht vollständig geladen werden. Bitte wenden Sie sich an das Bürgerservice:',
-      you: 'Sie', assistant: 'Assistent', language: 'English',
+      you: 'Sie', assistant: 'Assistent', language: 'English', languages: 'Sprache', done: 'Die Antwort ist fertig',
       plain: 'Einfache Sprache', launcher: 'KI-Bürgerassistent', close: 'Schließen',
       why: 'Was war nicht hilfreich? (freiwillig)', comment: 'Kommentar (freiwillig, bitte ohne persönliche Daten)', sendFeedback: 'Rückmeldung senden',
       reasons: { wrong: 'falsch', outdated: 'veraltet', unclear: 'unverständlich', incomplete: 'unvollständig', offensive: 'verletzend', other: 'anderes' }
@@ -36,7 +36,7 @@
       fallback: 'Answer of the city (no AI)', sources: 'Sources', open: 'open now', closed: 'closed',
       up: 'Helpful', down: 'Not helpful', thanks: 'Thank you for your feedback!',
       broken: 'The answer could not be loaded completely. Please contact the citizen service:',
-      you: 'You', assistant: 'Assistant', language: 'Deutsch',
+      you: 'You', assistant: 'Assistant', language: 'Deutsch', languages: 'Language', done: 'The answer is ready',
       plain: 'Plain language', launcher: 'AI assistant', close: 'Close',
       why: 'What was not helpful? (optional)', comment: 'Comment (optional, please no personal data)', sendFeedback: 'Send feedback',
       reasons: { wrong: 'wrong', outdated: 'outdated', unclear: 'unclear', incomplete: 'incomplete', offensive: 'offensive', other: 'other' }
@@ -83,8 +83,9 @@
   const settings = (() => {
     const data = script.dataset;
     let lang = 'de';
-    if (data.lang === 'en' || data.lang === 'de') lang = data.lang;
-    else if (data.lang !== undefined) warn('data-lang="' + data.lang + '" is not "de" or "en"; using "de".');
+    // German and English are built in; the other languages' texts come from the service's bundles.
+    if (data.lang !== undefined && /^[a-z]{2}$/.test(data.lang)) lang = data.lang;
+    else if (data.lang !== undefined) warn('data-lang="' + data.lang + '" is not a language code like "de" or "tr"; using "de".');
     let position = POSITIONS[0];
     if (POSITIONS.includes(data.position)) position = data.position;
     else if (data.position !== undefined) warn('data-position="' + data.position + '" is not one of ' + POSITIONS.join(', ') + '; using "' + position + '".');
@@ -108,11 +109,50 @@
 
   class LeobenAssistant extends HTMLElement {
     connectedCallback() {
-      this.lang = (this.getAttribute('lang') || settings.lang) === 'en' ? 'en' : 'de';
+      this.lang = /^[a-z]{2}$/.test(this.getAttribute('lang') || '') ? this.getAttribute('lang') : settings.lang;
+      this.dir = 'ltr';
       this.position = settings.position;
       this.plain = tab.get(PLAIN_KEY) === 'true';
       this.expanded = false;
       this.applyLook();
+      this.render();
+      this.loadLanguages();
+      if (!TEXT[this.lang]) this.switchTo(this.lang);
+    }
+
+    // The languages the service speaks, for the switch; an unknown data-lang falls back to German.
+    async loadLanguages() {
+      try {
+        const response = await fetch(base + '/api/v1/languages');
+        if (!response.ok) return;
+        this.languages = await response.json();
+        // Filled in place: re-rendering would replace the field the citizen may be typing in.
+        const wrap = this.querySelector('.la-languages');
+        if (wrap) wrap.replaceWith(this.languageSelect());
+      } catch (e) { /* the de/en switch still works */ }
+    }
+
+    // Texts of a language other than German or English from its bundle; keys it lacks stay German.
+    async switchTo(code) {
+      if (code === 'de' || code === 'en') {
+        this.lang = code; this.dir = 'ltr'; this.render(); return;
+      }
+      try {
+        const response = await fetch(base + '/api/v1/languages/' + encodeURIComponent(code) + '/widget');
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        const data = await response.json();
+        const texts = { ...TEXT.de, reasons: { ...TEXT.de.reasons } };
+        for (const [key, value] of Object.entries(data.texts)) {
+          if (key.startsWith('reasons.')) texts.reasons[key.slice(8)] = value; else texts[key] = value;
+        }
+        TEXT[code] = texts;
+        this.lang = code;
+        this.dir = data.dir;
+      } catch (e) {
+        warn('language "' + code + '" is not available; using "de".');
+        this.lang = 'de';
+        this.dir = 'ltr';
+      }
       this.render();
     }
 
@@ -127,7 +167,7 @@
       }
     }
 
-    get t() { return TEXT[this.lang]; }
+    get t() { return TEXT[this.lang] || TEXT.de; }
 
     el(tag, attrs = {}, text) {
       const node = document.createElement(tag);
@@ -139,6 +179,8 @@
     render() {
       this.textContent = '';
       this.setAttribute('lang', this.lang);
+      // Arabic is written right to left: the whole widget follows (text, order of controls).
+      this.setAttribute('dir', this.dir || 'ltr');
       const box = this.el('section', { class: 'la-box', id: 'la-panel', 'aria-labelledby': 'la-title' });
       const head = this.el('div', { class: 'la-head' });
       head.append(this.el('h2', { id: 'la-title', tabindex: '-1' }, this.t.title));
@@ -149,8 +191,8 @@
       }
       const tools = this.el('div', { class: 'la-tools' });
       const switcher = this.el('button', { type: 'button', class: 'la-link', id: 'la-language', lang: this.lang === 'de' ? 'en' : 'de' }, this.t.language);
-      switcher.addEventListener('click', () => { this.lang = this.lang === 'de' ? 'en' : 'de'; this.render(); this.focusById('la-language'); });
-      tools.append(switcher, this.plainSwitch());
+      switcher.addEventListener('click', async () => { await this.switchTo(this.lang === 'de' ? 'en' : 'de'); this.focusById('la-language'); });
+      tools.append(switcher, this.languageSelect(), this.plainSwitch());
       box.append(head, tools);
       const intro = this.el('div', { class: 'la-intro', id: 'la-intro' });
       const responsible = this.el('p', { id: 'la-responsible', hidden: '' });
@@ -182,6 +224,21 @@
       box.append(form, human, this.channelBox, erase);
       this.append(box);
       if (this.position !== 'inline') this.floating(box);
+    }
+
+    // All languages by their own names ("Türkçe"); choosing one re-renders the widget in it.
+    languageSelect() {
+      const wrap = this.el('span', { class: 'la-languages' });
+      if (!this.languages) return wrap;
+      const select = this.el('select', { id: 'la-languages' });
+      for (const language of this.languages) {
+        const option = this.el('option', { value: language.code, lang: language.code, dir: language.dir }, language.name);
+        if (language.code === this.lang) option.selected = true;
+        select.append(option);
+      }
+      select.addEventListener('change', async () => { await this.switchTo(select.value); this.focusById('la-languages'); });
+      wrap.append(this.el('label', { for: 'la-languages' }, this.t.languages), select);
+      return wrap;
     }
 
     // "Einfache Sprache": a real toggle button; the choice lasts for this browser tab.

@@ -1,0 +1,68 @@
+package at.leoben.assistant.i18n;
+
+import at.leoben.assistant.web.ProblemException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The widget's texts in one language, from that language's bundle ({@code widget.*}), with the
+ * list of languages for its switch and the writing direction. The widget carries German and
+ * English itself; a key a bundle lacks is left out and the widget shows German there.
+ */
+@Path("/api/v1/languages")
+@Produces(MediaType.APPLICATION_JSON)
+public class WidgetTextsResource {
+
+  private static final List<String> KEYS =
+      List.of(
+          "title", "intro", "transparency", "responsible", "privacy", "label", "send", "stop", "human", "erase",
+          "erased", "badgeHelp", "fallback", "sources", "open", "closed", "up", "down", "thanks", "broken", "you",
+          "assistant", "plain", "launcher", "close", "why", "comment", "sendFeedback", "languages", "done",
+          "reasons.wrong", "reasons.outdated", "reasons.unclear", "reasons.incomplete", "reasons.offensive",
+          "reasons.other");
+
+  public record LanguageView(String code, String name, String dir, boolean checked) {}
+
+  public record WidgetTexts(String language, String dir, Map<String, String> texts) {}
+
+  private final Texts texts;
+
+  WidgetTextsResource(Texts texts) {
+    this.texts = texts;
+  }
+
+  /** The languages the assistant speaks, German first; {@code checked}: a native speaker checked the texts. */
+  @GET
+  public List<LanguageView> languages() {
+    return Language.all().stream()
+        .map(
+            language ->
+                new LanguageView(
+                    language.code(),
+                    language.nativeName(),
+                    language.rightToLeft() ? "rtl" : "ltr",
+                    !"false".equals(texts.find(language, "bundle.checked").orElse("true"))))
+        .toList();
+  }
+
+  @GET
+  @Path("/{code}/widget")
+  public WidgetTexts widget(@jakarta.ws.rs.PathParam("code") String code) {
+    Language language;
+    try {
+      language = Language.fromCode(code);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("problem.language.unsupported");
+    }
+    Map<String, String> found = new LinkedHashMap<>();
+    for (String key : KEYS) {
+      texts.find(language, "widget." + key).ifPresent(text -> found.put(key, text));
+    }
+    return new WidgetTexts(language.code(), language.rightToLeft() ? "rtl" : "ltr", found);
+  }
+}
