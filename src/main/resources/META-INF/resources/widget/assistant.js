@@ -201,9 +201,13 @@
       const link = this.el('a', { href: base + '/transparenz?lang=' + this.lang }, this.t.transparency);
       intro.append(link);
       box.append(intro);
-      this.log = this.el('ol', { class: 'la-log', id: 'la-log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+      // The log is not a live region: screen readers would read every streamed token. The finished
+      // answer is announced once, with its label, by the status region below.
+      this.log = this.el('ol', { class: 'la-log', id: 'la-log' });
       this.log.addEventListener('copy', (event) => this.copyWithLabel(event));
       box.append(this.log);
+      this.announcer = this.el('div', { class: 'la-sr', id: 'la-announce', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+      box.append(this.announcer);
       const human = this.el('button', { type: 'button', id: 'la-human' }, this.t.human);
       human.addEventListener('click', () => this.showChannels());
       this.channelBox = this.el('div', { id: 'la-channels', hidden: '' });
@@ -369,9 +373,24 @@
       item.append(type);
     }
 
+    // Once per answer, in the citizen's language: "KI-generiert – <what it means>: <answer>".
+    announce(reply) {
+      const label = reply.disclosure ? this.t.badge + ' – ' + this.t.badgeHelp : this.t.fallback;
+      const language = this.languages && this.languages.find((l) => l.code === reply.language);
+      this.announcer.setAttribute('lang', reply.language || this.lang);
+      this.announcer.setAttribute('dir', language ? language.dir : 'auto');
+      this.announcer.textContent = label + ': ' + reply.answer;
+    }
+
     finish(answer, reply) {
       tab.set(KEY, JSON.stringify({ id: reply.conversationId, token: reply.conversationToken }));
       answer.body.textContent = reply.answer;
+      // The answer is in the language the service detected, which may differ from the widget's.
+      if (reply.language) {
+        const language = this.languages && this.languages.find((l) => l.code === reply.language);
+        answer.body.setAttribute('lang', reply.language);
+        answer.body.setAttribute('dir', language ? language.dir : 'auto');
+      }
       if (reply.disclosure) {
         this.markAi(answer.item, reply.disclosure);
       } else {
@@ -395,6 +414,7 @@
       }
       if (reply.analogueChannels && !reply.disclosure) this.channels(answer.item, reply.analogueChannels);
       if (reply.messageId) this.feedback(answer.item, reply.messageId);
+      this.announce(reply);
     }
 
     broken(answer) {

@@ -6,7 +6,10 @@ import at.leoben.assistant.testsupport.BrowserTest;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -38,5 +41,49 @@ class LanguagesBrowserTest extends BrowserTest {
     assertThat(js("return getComputedStyle(document.querySelector('#la-input')).direction")).isEqualTo("ltr");
     assertThat(waitFor("#la-send").getText()).isEqualTo("Gönder");
     assertThat(new Select(waitFor("#la-languages")).getFirstSelectedOption().getText()).isEqualTo("Türkçe");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theFinishedAnswerIsAnnouncedOnceWithItsLabelInTheCitizensLanguage() {
+    ollama.behave(Behaviour.answer("Köpeğinizi Belediye Binası'nda kaydettirebilirsiniz [1]."));
+    browser.get(url("/embed-test/page.html?position=inline&lang=tr"));
+    until("return document.querySelector('#la-send') && document.querySelector('#la-send').textContent === 'Gönder'");
+
+    waitFor("#la-input").sendKeys("Leoben'de köpeğimi nereye kaydettirebilirim?");
+    waitFor("#la-send").click();
+    until("return document.querySelector('#la-announce').textContent.length > 0");
+
+    String announced = (String) js("return document.querySelector('#la-announce').textContent");
+    assertThat(announced)
+        .isEqualTo("KI-generiert – Yapay zekâ tarafından oluşturuldu: Bu yanıtı bir yapay zekâ sistemi yazdı ve hata"
+            + " içerebilir.: Köpeğinizi Belediye Binası'nda kaydettirebilirsiniz [1].");
+    assertThat(js("return document.querySelector('#la-announce').getAttribute('lang')")).isEqualTo("tr");
+    assertThat(js("return document.querySelector('#la-log li.la-assistant .la-text').getAttribute('lang')")).isEqualTo("tr");
+    // The streamed tokens are not announced: the log itself is no live region.
+    assertThat(js("return document.querySelector('#la-log').getAttribute('aria-live')")).isNull();
+
+    // In the accessibility tree a screen reader reads: the polite status region with the label and answer.
+    Map<String, Object> tree = browser.executeCdpCommand("Accessibility.getFullAXTree", Map.of());
+    List<Map<String, Object>> nodes = (List<Map<String, Object>>) tree.get("nodes");
+    assertThat(nodes)
+        .anySatisfy(
+            node -> {
+              Map<String, Object> role = (Map<String, Object>) node.get("role");
+              assertThat(role.get("value")).isEqualTo("status");
+              List<Map<String, Object>> properties = (List<Map<String, Object>>) node.getOrDefault("properties", List.of());
+              assertThat(properties)
+                  .anySatisfy(p -> {
+                    assertThat(p.get("name")).isEqualTo("live");
+                    assertThat(((Map<String, Object>) p.get("value")).get("value")).isEqualTo("polite");
+                  });
+            });
+    assertThat(nodes)
+        .anySatisfy(
+            node -> {
+              Map<String, Object> name = (Map<String, Object>) node.get("name");
+              assertThat(name).isNotNull();
+              assertThat(String.valueOf(name.get("value"))).startsWith("KI-generiert – Yapay zekâ tarafından oluşturuldu");
+            });
   }
 }

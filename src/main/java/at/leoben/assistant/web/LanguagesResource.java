@@ -1,6 +1,7 @@
-package at.leoben.assistant.i18n;
+package at.leoben.assistant.web;
 
-import at.leoben.assistant.web.ProblemException;
+import at.leoben.assistant.i18n.Language;
+import at.leoben.assistant.i18n.Texts;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 @Path("/api/v1/languages")
 @Produces(MediaType.APPLICATION_JSON)
-public class WidgetTextsResource {
+public class LanguagesResource {
 
   private static final List<String> KEYS =
       List.of(
@@ -32,7 +33,7 @@ public class WidgetTextsResource {
 
   private final Texts texts;
 
-  WidgetTextsResource(Texts texts) {
+  LanguagesResource(Texts texts) {
     this.texts = texts;
   }
 
