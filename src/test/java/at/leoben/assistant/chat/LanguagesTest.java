@@ -152,9 +152,37 @@ class LanguagesTest {
   }
 
   @Test
+  void theCommonestGreetingOfBosnianCroatianAndSerbianIsNoJailbreak() {
+    // "dan" is "day": the guard used to read "Dobar dan" as the "DAN" jailbreak persona.
+    ExtractableResponse<Response> reply = ask("Dobar dan, gdje mogu prijaviti svog psa u Leobenu?", "hr");
+
+    assertThat(reply.<String>path("kind")).isEqualTo("AI_GENERATED");
+    assertThat(reply.<String>path("language")).isEqualTo("hr");
+  }
+
+  @Test
+  void theTransparencyRegisterListsTheLanguagesAndHowAnswersInThemAreMade() {
+    var register = given().get("/api/v1/transparency").then().statusCode(200).extract();
+
+    assertThat(register.<List<String>>path("languages.list.code"))
+        .containsExactly("de", "en", "bs", "hr", "sr", "tr", "ro", "hu", "uk", "ar");
+    assertThat(register.<List<String>>path("languages.list.name")).contains("Türkçe", "العربية", "Українська");
+    assertThat(register.<String>path("languages.how")).contains("deutschsprachigen Informationen der Stadt");
+    // German and English are the city's own texts; the others are drafts not yet checked.
+    assertThat(register.<List<Boolean>>path("languages.list.findAll { it.code == 'de' || it.code == 'en' }.checked"))
+        .containsOnly(true);
+    assertThat(register.<List<Boolean>>path("languages.list.findAll { it.code == 'tr' }.checked")).containsOnly(false);
+    assertThat(given().get("/transparenz").then().statusCode(200).extract().asString())
+        .contains("<span lang=\"tr\">Türkçe</span>")
+        .contains("noch nicht von einer Muttersprachlerin");
+  }
+
+  @Test
   void anUnsupportedLanguageIsRefusedAndNamesTheSupportedOnes() {
-    given().contentType(ContentType.JSON).body(Map.of("message", "Bonjour", "language", "fr"))
-        .post("/api/v1/chat").then().statusCode(400)
-        .extract().path("detail").toString().contains("tr, ro, hu, uk und ar");
+    String detail =
+        given().contentType(ContentType.JSON).body(Map.of("message", "Bonjour", "language", "fr"))
+            .post("/api/v1/chat").then().statusCode(400)
+            .extract().path("detail");
+    assertThat(detail).contains("tr, ro, hu, uk und ar");
   }
 }
