@@ -2,16 +2,21 @@ package at.leoben.assistant.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import at.leoben.assistant.testsupport.Axe;
 import at.leoben.assistant.testsupport.BrowserTest;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -20,12 +25,30 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTestResource(OllamaStandInResource.class)
 class LanguagesBrowserTest extends BrowserTest {
 
+  /** With {@code -Dscreenshots.dir=docs/screenshots}, the conversations are kept for the README. */
+  private void screenshot(String name) throws IOException {
+    String folder = System.getProperty("screenshots.dir");
+    if (folder != null && !folder.isBlank()) {
+      Files.createDirectories(Path.of(folder));
+      Files.write(
+          Path.of(folder, name + ".png"),
+          browser.findElement(By.tagName("leoben-assistant")).getScreenshotAs(OutputType.BYTES));
+    }
+  }
+
+  private void askAndWait(String question) {
+    waitFor("#la-input").sendKeys(question);
+    waitFor("#la-send").click();
+    until("return document.querySelector('#la-announce').textContent.length > 0");
+  }
+
   private void until(String script) {
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> Boolean.TRUE.equals(js(script)));
   }
 
   @Test
-  void arabicIsWrittenRightToLeftAndTurkishLeftToRight() {
+  void arabicIsWrittenRightToLeftAndTurkishLeftToRight() throws IOException {
+    ollama.behave(Behaviour.answer("يمكنكم تسجيل كلبكم في خدمة المواطنين في مبنى البلدية [1]."));
     browser.get(url("/embed-test/page.html?position=inline&lang=ar"));
     waitFor(By.id("la-title"));
     until("return document.querySelector('leoben-assistant').getAttribute('dir') === 'rtl'");
@@ -34,6 +57,11 @@ class LanguagesBrowserTest extends BrowserTest {
     assertThat(js("return getComputedStyle(document.querySelector('#la-input')).direction")).isEqualTo("rtl");
     assertThat(js("return document.querySelector('leoben-assistant').getAttribute('lang')")).isEqualTo("ar");
     assertThat(waitFor("label[for=la-input]").getText()).isEqualTo("سؤالكم");
+    askAndWait("أين يمكنني تسجيل كلبي في ليوبن؟");
+    assertThat(js("return getComputedStyle(document.querySelector('#la-log li.la-assistant .la-text')).direction"))
+        .isEqualTo("rtl");
+    assertThat(Axe.seriousViolations(browser)).isEmpty();
+    screenshot("arabic");
 
     new Select(waitFor("#la-languages")).selectByValue("tr");
     until("return document.querySelector('leoben-assistant').getAttribute('dir') === 'ltr'"
@@ -45,14 +73,14 @@ class LanguagesBrowserTest extends BrowserTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void theFinishedAnswerIsAnnouncedOnceWithItsLabelInTheCitizensLanguage() {
+  void theFinishedAnswerIsAnnouncedOnceWithItsLabelInTheCitizensLanguage() throws IOException {
     ollama.behave(Behaviour.answer("Köpeğinizi Belediye Binası'nda kaydettirebilirsiniz [1]."));
     browser.get(url("/embed-test/page.html?position=inline&lang=tr"));
     until("return document.querySelector('#la-send') && document.querySelector('#la-send').textContent === 'Gönder'");
 
-    waitFor("#la-input").sendKeys("Leoben'de köpeğimi nereye kaydettirebilirim?");
-    waitFor("#la-send").click();
-    until("return document.querySelector('#la-announce').textContent.length > 0");
+    askAndWait("Leoben'de köpeğimi nereye kaydettirebilirim?");
+    assertThat(Axe.seriousViolations(browser)).isEmpty();
+    screenshot("turkish");
 
     String announced = (String) js("return document.querySelector('#la-announce').textContent");
     assertThat(announced)
