@@ -109,7 +109,9 @@
 
   class LeobenAssistant extends HTMLElement {
     connectedCallback() {
-      this.lang = /^[a-z]{2}$/.test(this.getAttribute('lang') || '') ? this.getAttribute('lang') : settings.lang;
+      const wanted = /^[a-z]{2}$/.test(this.getAttribute('lang') || '') ? this.getAttribute('lang') : settings.lang;
+      // German until the service has confirmed another language and sent its texts.
+      this.lang = TEXT[wanted] ? wanted : 'de';
       this.dir = 'ltr';
       this.position = settings.position;
       this.plain = tab.get(PLAIN_KEY) === 'true';
@@ -117,7 +119,33 @@
       this.applyLook();
       this.render();
       this.loadLanguages();
-      if (!TEXT[this.lang]) this.switchTo(this.lang);
+      if (!TEXT[wanted]) this.switchTo(wanted, true); else this.loadStarters();
+    }
+
+    // Questions to start with, in the widget's language, until the first message is sent.
+    async loadStarters() {
+      const lang = this.lang;
+      try {
+        const response = await fetch(base + '/api/v1/languages/' + encodeURIComponent(lang) + '/widget');
+        if (!response.ok || lang !== this.lang) return;
+        this.starters = (await response.json()).starters;
+        this.showStarters();
+      } catch (e) { /* no starters: the field alone works */ }
+    }
+
+    showStarters() {
+      const old = this.querySelector('#la-starters');
+      if (old) old.remove();
+      if (!this.starters || !this.starters.length || this.session() || this.log.children.length) return;
+      const list = this.el('ul', { id: 'la-starters', class: 'la-starters' });
+      for (const question of this.starters) {
+        const button = this.el('button', { type: 'button', class: 'la-starter' }, question);
+        button.addEventListener('click', () => this.ask(question));
+        const li = this.el('li');
+        li.append(button);
+        list.append(li);
+      }
+      this.log.after(list);
     }
 
     // The languages the service speaks, for the switch; an unknown data-lang falls back to German.
@@ -133,9 +161,9 @@
     }
 
     // Texts of a language other than German or English from its bundle; keys it lacks stay German.
-    async switchTo(code) {
+    async switchTo(code, fromTag) {
       if (code === 'de' || code === 'en') {
-        this.lang = code; this.dir = 'ltr'; this.render(); return;
+        this.lang = code; this.dir = 'ltr'; this.starters = null; this.render(); this.loadStarters(); return;
       }
       try {
         const response = await fetch(base + '/api/v1/languages/' + encodeURIComponent(code) + '/widget');
@@ -148,12 +176,15 @@
         TEXT[code] = texts;
         this.lang = code;
         this.dir = data.dir;
+        this.starters = data.starters;
       } catch (e) {
-        warn('language "' + code + '" is not available; using "de".');
+        warn(fromTag ? 'data-lang="' + code + '" is not a language the service speaks; using "de".'
+          : 'language "' + code + '" is not available; using "de".');
         this.lang = 'de';
         this.dir = 'ltr';
       }
       this.render();
+      this.showStarters();
     }
 
     // Custom properties through the CSSOM: allowed by a CSP without 'unsafe-inline' for styles.
@@ -300,6 +331,8 @@
     }
 
     async ask(question) {
+      const starters = this.querySelector('#la-starters');
+      if (starters) starters.remove();
       this.add('citizen', question);
       const session = this.session();
       const body = { message: question, language: this.lang };

@@ -2,6 +2,7 @@ package at.leoben.assistant.web;
 
 import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.i18n.Texts;
+import at.leoben.assistant.resources.TextResources;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,7 +30,8 @@ public class LanguagesResource {
 
   public record LanguageView(String code, String name, String dir, boolean checked) {}
 
-  public record WidgetTexts(String language, String dir, Map<String, String> texts) {}
+  /** {@code starters}: questions the widget offers before the first message ({@code i18n/starters_<code>.txt}). */
+  public record WidgetTexts(String language, String dir, Map<String, String> texts, List<String> starters) {}
 
   private final Texts texts;
 
@@ -64,6 +66,11 @@ public class LanguagesResource {
     for (String key : KEYS) {
       texts.find(language, "widget." + key).ifPresent(text -> found.put(key, text));
     }
-    return new WidgetTexts(language.code(), language.rightToLeft() ? "rtl" : "ltr", found);
+    String starters = "i18n/starters_" + language.code() + ".txt";
+    return new WidgetTexts(
+        language.code(),
+        language.rightToLeft() ? "rtl" : "ltr",
+        found,
+        TextResources.exists(starters) ? TextResources.lines(starters) : List.of());
   }
 }

@@ -78,7 +78,11 @@ class LanguagesBrowserTest extends BrowserTest {
     browser.get(url("/embed-test/page.html?position=inline&lang=tr"));
     until("return document.querySelector('#la-send') && document.querySelector('#la-send').textContent === 'Gönder'");
 
+    // Before the first message: the starter questions in Turkish (i18n/starters_tr.txt).
+    until("return document.querySelectorAll('#la-starters .la-starter').length === 3");
+    assertThat(waitFor("#la-starters .la-starter").getText()).isEqualTo("Köpeğimi nereye kaydettirebilirim?");
     askAndWait("Leoben'de köpeğimi nereye kaydettirebilirim?");
+    assertThat(browser.findElements(By.id("la-starters"))).isEmpty();
     assertThat(Axe.seriousViolations(browser)).isEmpty();
     screenshot("turkish");
 
