@@ -21,7 +21,7 @@
       up: 'Hilfreich', down: 'Nicht hilfreich', thanks: 'Danke für Ihre Rückmeldung!',
       broken: 'Die Antwort konnte nicht vollständig geladen werden. Bitte wenden Sie sich an das Bürgerservice:',
       queued: 'Gerade stellen viele Menschen gleichzeitig Fragen. Sie sind an {position}. Stelle; die Antwort beginnt voraussichtlich in etwa {seconds} Sekunden.',
-      you: 'Sie', assistant: 'Assistent', language: 'English',
+      you: 'Sie', assistant: 'Assistent', language: 'English', languages: 'Sprache', done: 'Die Antwort ist fertig',
       plain: 'Einfache Sprache', launcher: 'KI-Bürgerassistent', close: 'Schließen',
       why: 'Was war nicht hilfreich? (freiwillig)', comment: 'Kommentar (freiwillig, bitte ohne persönliche Daten)', sendFeedback: 'Rückmeldung senden',
       reasons: { wrong: 'falsch', outdated: 'veraltet', unclear: 'unverständlich', incomplete: 'unvollständig', offensive: 'verletzend', other: 'anderes' },
@@ -51,7 +51,7 @@
       up: 'Helpful', down: 'Not helpful', thanks: 'Thank you for your feedback!',
       broken: 'The answer could not be loaded completely. Please contact the citizen service:',
       queued: 'Many people are asking questions right now. You are number {position} in line; the answer should begin in about {seconds} seconds.',
-      you: 'You', assistant: 'Assistant', language: 'Deutsch',
+      you: 'You', assistant: 'Assistant', language: 'Deutsch', languages: 'Language', done: 'The answer is ready',
       plain: 'Plain language', launcher: 'AI assistant', close: 'Close',
       why: 'What was not helpful? (optional)', comment: 'Comment (optional, please no personal data)', sendFeedback: 'Send feedback',
       reasons: { wrong: 'wrong', outdated: 'outdated', unclear: 'unclear', incomplete: 'incomplete', offensive: 'offensive', other: 'other' },
@@ -111,8 +111,9 @@
   const settings = (() => {
     const data = script.dataset;
     let lang = 'de';
-    if (data.lang === 'en' || data.lang === 'de') lang = data.lang;
-    else if (data.lang !== undefined) warn('data-lang="' + data.lang + '" is not "de" or "en"; using "de".');
+    // German and English are built in; the other languages' texts come from the service's bundles.
+    if (data.lang !== undefined && /^[a-z]{2}$/.test(data.lang)) lang = data.lang;
+    else if (data.lang !== undefined) warn('data-lang="' + data.lang + '" is not a language code like "de" or "tr"; using "de".');
     let position = POSITIONS[0];
     if (POSITIONS.includes(data.position)) position = data.position;
     else if (data.position !== undefined) warn('data-position="' + data.position + '" is not one of ' + POSITIONS.join(', ') + '; using "' + position + '".');
@@ -136,12 +137,82 @@
 
   class LeobenAssistant extends HTMLElement {
     connectedCallback() {
-      this.lang = (this.getAttribute('lang') || settings.lang) === 'en' ? 'en' : 'de';
+      const wanted = /^[a-z]{2}$/.test(this.getAttribute('lang') || '') ? this.getAttribute('lang') : settings.lang;
+      // German until the service has confirmed another language and sent its texts.
+      this.lang = TEXT[wanted] ? wanted : 'de';
+      this.dir = 'ltr';
       this.position = settings.position;
       this.plain = tab.get(PLAIN_KEY) === 'true';
       this.expanded = false;
       this.applyLook();
       this.render();
+      this.loadLanguages();
+      if (!TEXT[wanted]) this.switchTo(wanted, true); else this.loadStarters();
+    }
+
+    // Questions to start with, in the widget's language, until the first message is sent.
+    async loadStarters() {
+      const lang = this.lang;
+      try {
+        const response = await fetch(base + '/api/v1/languages/' + encodeURIComponent(lang) + '/widget');
+        if (!response.ok || lang !== this.lang) return;
+        this.starters = (await response.json()).starters;
+        this.showStarters();
+      } catch (e) { /* no starters: the field alone works */ }
+    }
+
+    showStarters() {
+      const old = this.querySelector('#la-starters');
+      if (old) old.remove();
+      if (!this.starters || !this.starters.length || this.session() || this.log.children.length) return;
+      const list = this.el('ul', { id: 'la-starters', class: 'la-starters' });
+      for (const question of this.starters) {
+        const button = this.el('button', { type: 'button', class: 'la-starter' }, question);
+        button.addEventListener('click', () => this.ask(question));
+        const li = this.el('li');
+        li.append(button);
+        list.append(li);
+      }
+      this.log.after(list);
+    }
+
+    // The languages the service speaks, for the switch; an unknown data-lang falls back to German.
+    async loadLanguages() {
+      try {
+        const response = await fetch(base + '/api/v1/languages');
+        if (!response.ok) return;
+        this.languages = await response.json();
+        // Filled in place: re-rendering would replace the field the citizen may be typing in.
+        const wrap = this.querySelector('.la-languages');
+        if (wrap) wrap.replaceWith(this.languageSelect());
+      } catch (e) { /* the de/en switch still works */ }
+    }
+
+    // Texts of a language other than German or English from its bundle; keys it lacks stay German.
+    async switchTo(code, fromTag) {
+      if (code === 'de' || code === 'en') {
+        this.lang = code; this.dir = 'ltr'; this.starters = null; this.render(); this.loadStarters(); return;
+      }
+      try {
+        const response = await fetch(base + '/api/v1/languages/' + encodeURIComponent(code) + '/widget');
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        const data = await response.json();
+        const texts = { ...TEXT.de, reasons: { ...TEXT.de.reasons } };
+        for (const [key, value] of Object.entries(data.texts)) {
+          if (key.startsWith('reasons.')) texts.reasons[key.slice(8)] = value; else texts[key] = value;
+        }
+        TEXT[code] = texts;
+        this.lang = code;
+        this.dir = data.dir;
+        this.starters = data.starters;
+      } catch (e) {
+        warn(fromTag ? 'data-lang="' + code + '" is not a language the service speaks; using "de".'
+          : 'language "' + code + '" is not available; using "de".');
+        this.lang = 'de';
+        this.dir = 'ltr';
+      }
+      this.render();
+      this.showStarters();
     }
 
     // Custom properties through the CSSOM: allowed by a CSP without 'unsafe-inline' for styles.
@@ -155,7 +226,7 @@
       }
     }
 
-    get t() { return TEXT[this.lang]; }
+    get t() { return TEXT[this.lang] || TEXT.de; }
 
     el(tag, attrs = {}, text) {
       const node = document.createElement(tag);
@@ -171,6 +242,8 @@
       this.noticeBox = this.el('div', { class: 'la-notice', id: 'la-notice', role: 'status', hidden: '' });
       this.append(this.noticeBox);
       this.loadNotice();
+      // Arabic is written right to left: the whole widget follows (text, order of controls).
+      this.setAttribute('dir', this.dir || 'ltr');
       const box = this.el('section', { class: 'la-box', id: 'la-panel', 'aria-labelledby': 'la-title' });
       const head = this.el('div', { class: 'la-head' });
       head.append(this.el('h2', { id: 'la-title', tabindex: '-1' }, this.t.title));
@@ -181,8 +254,8 @@
       }
       const tools = this.el('div', { class: 'la-tools' });
       const switcher = this.el('button', { type: 'button', class: 'la-link', id: 'la-language', lang: this.lang === 'de' ? 'en' : 'de' }, this.t.language);
-      switcher.addEventListener('click', () => { this.lang = this.lang === 'de' ? 'en' : 'de'; this.render(); this.focusById('la-language'); });
-      tools.append(switcher, this.plainSwitch());
+      switcher.addEventListener('click', async () => { await this.switchTo(this.lang === 'de' ? 'en' : 'de'); this.focusById('la-language'); });
+      tools.append(switcher, this.languageSelect(), this.plainSwitch());
       box.append(head, tools);
       const intro = this.el('div', { class: 'la-intro', id: 'la-intro' });
       const responsible = this.el('p', { id: 'la-responsible', hidden: '' });
@@ -193,9 +266,13 @@
       const link = this.el('a', { href: base + '/transparenz?lang=' + this.lang }, this.t.transparency);
       intro.append(link);
       box.append(intro);
-      this.log = this.el('ol', { class: 'la-log', id: 'la-log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+      // The log is not a live region: screen readers would read every streamed token. The finished
+      // answer is announced once, with its label, by the status region below.
+      this.log = this.el('ol', { class: 'la-log', id: 'la-log' });
       this.log.addEventListener('copy', (event) => this.copyWithLabel(event));
       box.append(this.log);
+      this.announcer = this.el('div', { class: 'la-sr', id: 'la-announce', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+      box.append(this.announcer);
       const human = this.el('button', { type: 'button', id: 'la-human' }, this.t.human);
       human.addEventListener('click', () => this.showChannels());
       this.channelBox = this.el('div', { id: 'la-channels', hidden: '' });
@@ -222,6 +299,21 @@
       }
       this.append(box);
       if (this.position !== 'inline') this.floating(box);
+    }
+
+    // All languages by their own names ("Türkçe"); choosing one re-renders the widget in it.
+    languageSelect() {
+      const wrap = this.el('span', { class: 'la-languages' });
+      if (!this.languages) return wrap;
+      const select = this.el('select', { id: 'la-languages' });
+      for (const language of this.languages) {
+        const option = this.el('option', { value: language.code, lang: language.code, dir: language.dir }, language.name);
+        if (language.code === this.lang) option.selected = true;
+        select.append(option);
+      }
+      select.addEventListener('change', async () => { await this.switchTo(select.value); this.focusById('la-languages'); });
+      wrap.append(this.el('label', { for: 'la-languages' }, this.t.languages), select);
+      return wrap;
     }
 
     // "Einfache Sprache": a real toggle button; the choice lasts for this browser tab.
@@ -279,6 +371,8 @@
     }
 
     async ask(question) {
+      const starters = this.querySelector('#la-starters');
+      if (starters) starters.remove();
       this.add('citizen', question);
       const session = this.session();
       const body = { message: question, language: this.lang };
@@ -372,6 +466,15 @@
       item.append(type);
     }
 
+    // Once per answer, in the citizen's language: "KI-generiert – <what it means>: <answer>".
+    announce(reply) {
+      const label = reply.disclosure ? this.t.badge + ' – ' + this.t.badgeHelp : this.t.fallback;
+      const language = this.languages && this.languages.find((l) => l.code === reply.language);
+      this.announcer.setAttribute('lang', reply.language || this.lang);
+      this.announcer.setAttribute('dir', language ? language.dir : 'auto');
+      this.announcer.textContent = label + ': ' + reply.answer;
+    }
+
     finish(answer, reply) {
       const before = this.session();
       const caseId = before && before.id === reply.conversationId ? before.caseId : undefined;
@@ -379,6 +482,12 @@
       if (reply.notice) this.showNotice(reply.notice);
       if (reply.reason === 'AI_SWITCHED_OFF') this.aiOffNote.hidden = false;
       answer.body.textContent = reply.answer;
+      // The answer is in the language the service detected, which may differ from the widget's.
+      if (reply.language) {
+        const language = this.languages && this.languages.find((l) => l.code === reply.language);
+        answer.body.setAttribute('lang', reply.language);
+        answer.body.setAttribute('dir', language ? language.dir : 'auto');
+      }
       if (reply.disclosure) {
         this.markAi(answer.item, reply.disclosure);
       } else {
@@ -402,6 +511,7 @@
       }
       if (reply.analogueChannels && !reply.disclosure) this.channels(answer.item, reply.analogueChannels);
       if (reply.messageId) this.feedback(answer.item, reply.messageId);
+      this.announce(reply);
       // Wherever the assistant hands over, the citizen may hand the question itself to an office.
       // Not in a crisis: there the crisis lines of the answer come first and alone.
       if (!reply.disclosure && reply.reason && reply.area !== 'crisis') this.handoverOffer(answer.item);

@@ -5,6 +5,7 @@ import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.disclosure.ReplyKind;
 import at.leoben.assistant.fallback.AnalogueChannel;
 import at.leoben.assistant.notice.PublicNotice;
+import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.review.ApprovedAnswers;
 import at.leoben.assistant.review.ReplyReviewStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -14,7 +15,7 @@ import java.util.UUID;
 
 /**
  * The reply object of the citizen API. An AI answer cannot be built without its disclosure, and
- * a fallback cannot claim one.
+ * a fallback cannot claim one. {@code language}: the language the reply is written in.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatReply(
@@ -29,7 +30,8 @@ public record ChatReply(
     List<Source> sources,
     List<AnalogueChannel> analogueChannels,
     ReplyReviewStatus reviewStatus,
-    PublicNotice notice) {
+    PublicNotice notice,
+    Language language) {
 
   public ChatReply {
     Objects.requireNonNull(kind, "kind");
@@ -65,7 +67,8 @@ public record ChatReply(
         sources,
         channels,
         ReplyReviewStatus.NOT_REVIEWED,
-        null);
+        null,
+        conversation.language());
   }
 
   /**
@@ -94,7 +97,8 @@ public record ChatReply(
         sources,
         channels,
         ReplyReviewStatus.of(answer.decision()),
-        null);
+        null,
+        conversation.language());
   }
 
   /** The city's own text, shown as it is when the model cannot answer. Not AI-made. */
@@ -117,7 +121,8 @@ public record ChatReply(
         sources,
         channels,
         null,
-        null);
+        null,
+        conversation.language());
   }
 
   static ChatReply fallback(
@@ -139,12 +144,13 @@ public record ChatReply(
         List.of(),
         channels,
         null,
-        null);
+        null,
+        conversation.language());
   }
 
   /** The same reply carrying the notice in force (written by staff, not AI-made); null: none. */
   ChatReply withNotice(PublicNotice notice) {
     return new ChatReply(
-        conversationId, conversationToken, messageId, kind, reason, area, answer, disclosure, sources, analogueChannels, reviewStatus, notice);
+        conversationId, conversationToken, messageId, kind, reason, area, answer, disclosure, sources, analogueChannels, reviewStatus, notice, language);
   }
 }

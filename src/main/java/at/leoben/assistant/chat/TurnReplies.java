@@ -223,7 +223,10 @@ class TurnReplies {
       String introKey,
       String failure) {
     List<RetrievedPassage> shown = passages.subList(0, Math.min(2, passages.size()));
-    String text = Grounding.excerptText(texts.get(turn.conversation().language(), introKey), shown);
+    String text =
+        Grounding.excerptText(texts.get(turn.conversation().language(), introKey), shown)
+            + "\n\n"
+            + handOvers.emergencyNumbers(turn.conversation().language());
     List<Source> sources = Grounding.allSources(shown);
     record(TurnRecord.reply(turn, replyId, ReplyKind.KNOWLEDGE_EXCERPT, reason, text).sources(sources).failure(failure).build());
     count(ReplyKind.KNOWLEDGE_EXCERPT, reason);

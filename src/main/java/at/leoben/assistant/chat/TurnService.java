@@ -6,6 +6,9 @@ import at.leoben.assistant.disclosure.DisclosedAnswer;
 import at.leoben.assistant.disclosure.DisclosedDelta;
 import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.disclosure.Disclosures;
+import at.leoben.assistant.disclosure.Responsible;
+import at.leoben.assistant.i18n.Language;
+import at.leoben.assistant.i18n.LanguageDetection;
 import at.leoben.assistant.guard.InputGuard;
 import at.leoben.assistant.guard.InputVerdict;
 import at.leoben.assistant.guard.OutputFinding;
@@ -96,6 +99,7 @@ class TurnService {
   private final Redactor redactor;
   private final AiSwitch aiSwitch;
   private final HoldBack holdBack;
+  private final LanguageDetection languages;
   private final Clock clock;
   private final Admission admission;
 
@@ -112,6 +116,7 @@ class TurnService {
       Redactor redactor,
       AiSwitch aiSwitch,
       ChatConfig config,
+      LanguageDetection languages,
       Clock clock,
       Admission admission) {
     this.store = store;
@@ -128,6 +133,7 @@ class TurnService {
     this.redactor = redactor;
     this.aiSwitch = aiSwitch;
     this.holdBack = new HoldBack(config.streamHoldBackChars(), config.streamHoldBackTime());
+    this.languages = languages;
     this.clock = clock;
     this.admission = admission;
   }
@@ -149,7 +155,9 @@ class TurnService {
     // Redacted before anything else sees it: the guard, the model, the store and the audit.
     question = redactor.redact(question);
     String token = headerToken != null ? headerToken : request.conversationToken();
-    ConversationRef conversation = store.open(request.conversationId(), token, request.language());
+    // The reply's language: what the message is clearly written in, else the client's choice.
+    Language language = languages.choose(request.language(), question);
+    ConversationRef conversation = store.open(request.conversationId(), token, language);
     // Only a first question stands on its own; a follow-up depends on what was said before.
     boolean plain = request.wantsPlainLanguage();
     String key = conversation.history().isEmpty() ? QuestionKey.of(question, conversation.language(), plain) : null;

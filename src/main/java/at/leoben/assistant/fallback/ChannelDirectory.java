@@ -43,8 +43,7 @@ public class ChannelDirectory {
 
   private AnalogueChannel toChannel(Entry entry, Language language, ZonedDateTime now) {
     ChannelsConfig.Channel channel = entry.config();
-    String label =
-        language == Language.EN ? channel.labelEn().orElse(channel.label()) : channel.label();
+    String label = label(channel, language);
     List<AnalogueChannel.DayHours> hours =
         entry.schedule().days().entrySet().stream()
             .map(
@@ -57,6 +56,20 @@ public class ChannelDirectory {
     // Channels without opening hours (e-mail, web) can always be used.
     boolean openNow = entry.schedule().isEmpty() || entry.schedule().isOpen(now);
     return new AnalogueChannel(channel.type(), label, channel.value(), href(channel), hours, openNow);
+  }
+
+  /**
+   * German and English from the configuration (the city's own wording); the other languages from
+   * their bundle ({@code channel.label.<TYPE>}), German where a bundle has none.
+   */
+  private String label(ChannelsConfig.Channel channel, Language language) {
+    if (language == Language.DE) {
+      return channel.label();
+    }
+    if (language == Language.EN) {
+      return channel.labelEn().orElse(channel.label());
+    }
+    return texts.find(language, "channel.label." + channel.type().name()).orElse(channel.label());
   }
 
   private static String href(ChannelsConfig.Channel channel) {

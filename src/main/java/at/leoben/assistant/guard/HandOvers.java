@@ -28,8 +28,11 @@ public class HandOvers {
 
   public String text(SensitiveArea area, Language language) {
     HandOverConfig.Office office = config.handOver().get(area.key());
-    String who = language == Language.EN ? office.officeEn() : office.office();
-    var own = language == Language.EN ? office.replyEn() : office.reply();
+    String who = office(area, office, language);
+    var own =
+        language == Language.DE
+            ? office.reply()
+            : language == Language.EN ? office.replyEn() : texts.find(language, "handover.reply." + area.key());
     if (own.isPresent()) {
       return own.get();
     }
@@ -37,5 +40,24 @@ public class HandOvers {
       return texts.get(language, "handover.crisis", String.join(" · ", config.crisisLines()), who);
     }
     return texts.get(language, "handover.text", who);
+  }
+
+  /**
+   * The emergency and crisis numbers, always part of a reply the model could not give: a citizen
+   * in need must not depend on the model being up.
+   */
+  public String emergencyNumbers(Language language) {
+    return texts.get(language, "fallback.emergency", String.join(" · ", config.crisisLines()));
+  }
+
+  /** German and English configured; the other languages from their bundle, German where it has none. */
+  private String office(SensitiveArea area, HandOverConfig.Office office, Language language) {
+    if (language == Language.DE) {
+      return office.office();
+    }
+    if (language == Language.EN) {
+      return office.officeEn();
+    }
+    return texts.find(language, "handover.office." + area.key()).orElse(office.office());
   }
 }

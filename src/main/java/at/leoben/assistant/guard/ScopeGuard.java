@@ -17,6 +17,8 @@ import java.util.Optional;
 @ApplicationScoped
 class ScopeGuard {
 
+  static final String CRISIS_LANGUAGES = "guard/crisis-languages.txt";
+
   private final Map<SensitiveArea, List<TermMatcher>> terms = new EnumMap<>(SensitiveArea.class);
 
   /** With the shipped term list. */
@@ -30,7 +32,10 @@ class ScopeGuard {
   }
 
   private ScopeGuard(List<String> lines) {
-    for (String line : lines) {
+    // The crisis wordings of the other languages come on top of any term list (README, Languages).
+    List<String> all = new ArrayList<>(lines);
+    all.addAll(TextResources.lines(CRISIS_LANGUAGES));
+    for (String line : all) {
       String[] parts = line.split("\\|", 2);
       if (parts.length != 2 || parts[1].isBlank()) {
         throw new IllegalStateException("guard/areas.txt needs 'area | term': " + line);

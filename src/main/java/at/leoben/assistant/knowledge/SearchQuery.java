@@ -1,5 +1,6 @@
 package at.leoben.assistant.knowledge;
 
+import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.resources.TextResources;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -37,7 +38,15 @@ final class SearchQuery {
   static SearchQuery load() {
     Map<String, List<String>> synonyms = new HashMap<>();
     Set<String> stopwords = new LinkedHashSet<>();
-    for (String line : TextResources.lines("knowledge/synonyms-en-de.txt")) {
+    List<String> lines = new ArrayList<>(TextResources.lines("knowledge/synonyms-en-de.txt"));
+    // The other languages of Leoben: a few words each, so a question finds the German sources.
+    for (Language language : Language.all()) {
+      String file = "knowledge/synonyms-" + language.code() + "-de.txt";
+      if (language != Language.EN && TextResources.exists(file)) {
+        lines.addAll(TextResources.lines(file));
+      }
+    }
+    for (String line : lines) {
       String[] sides = line.split(":", 2);
       if (sides.length != 2) {
         throw new IllegalStateException("synonym line needs 'english: deutsch, ...': " + line);
@@ -50,7 +59,7 @@ final class SearchQuery {
         for (String term : sides[1].split(",")) {
           german.add(term.strip());
         }
-        synonyms.put(english, List.copyOf(german));
+        synonyms.merge(english, List.copyOf(german), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
       }
     }
     return new SearchQuery(Map.copyOf(synonyms), Set.copyOf(stopwords));

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -39,19 +39,26 @@ class Prompts {
   private static final String CLOSE = "</auszuege>";
   private static final Pattern DELIMITER = Pattern.compile("</?\\s*auszuege\\s*>", Pattern.CASE_INSENSITIVE);
 
+  /** Bump with every change of the language instruction; recorded as {@code system-v3+language-v1}. */
+  static final String LANGUAGE_VERSION = "language-v1";
+
   private static final String ENGLISH_INSTRUCTION =
       "\n- Die Bürgerin oder der Bürger schreibt auf Englisch: Antworten Sie auf Englisch.";
 
   private final String systemPrompt;
-  private final Map<Language, String> plainLanguage = new EnumMap<>(Language.class);
+  private final Map<Language, String> plainLanguage = new HashMap<>();
+  private final String languageInstruction;
   private final int historyMaxChars;
 
   Prompts(LlmConfig config) {
     this.systemPrompt = TextResources.read("prompts/" + VERSION + ".txt").strip();
-    for (Language language : Language.values()) {
+    // German and English have a plain-language block of their own; the other languages get the
+    // German rules (the whole prompt is German) and the instruction to answer in their language.
+    for (Language language : List.of(Language.DE, Language.EN)) {
       plainLanguage.put(
           language, TextResources.read("prompts/" + PLAIN_LANGUAGE_VERSION + "." + language.code() + ".txt").strip());
     }
+    this.languageInstruction = TextResources.read("prompts/" + LANGUAGE_VERSION + ".txt").strip();
     this.historyMaxChars = config.historyMaxChars();
   }
 
@@ -66,14 +73,29 @@ class Prompts {
 
   /** The prompt version a request is answered with; kept with the audited answer. */
   static String version(ModelRequest request) {
-    return request.plainLanguage() ? VERSION + "+" + PLAIN_LANGUAGE_VERSION : VERSION;
+    String version = request.plainLanguage() ? VERSION + "+" + PLAIN_LANGUAGE_VERSION : VERSION;
+    return hasOwnInstruction(request.language()) ? version : version + "+" + LANGUAGE_VERSION;
+  }
+
+  /** German is the prompt's own language; English keeps the instruction it had before. */
+  private static boolean hasOwnInstruction(Language language) {
+    return language == Language.DE || language == Language.EN;
+  }
+
+  /** The instruction to answer in a language other than German or English. */
+  String languageInstruction(Language language) {
+    return languageInstruction.replace("{name}", language.germanName()).replace("{code}", language.code());
   }
 
   ChatRequest build(ModelRequest request) {
     List<ChatMessage> messages = new ArrayList<>();
     String system = request.language() == Language.EN ? systemPrompt + ENGLISH_INSTRUCTION : systemPrompt;
     if (request.plainLanguage()) {
-      system += "\n\n" + plainLanguage.get(request.language());
+      system += "\n\n" + plainLanguage.getOrDefault(request.language(), plainLanguage.get(Language.DE));
+    }
+    if (!hasOwnInstruction(request.language())) {
+      // Last, so that it is read after the rules that say "auf Deutsch".
+      system += "\n" + languageInstruction(request.language());
     }
     messages.add(SystemMessage.from(system));
     for (PromptTurn turn : boundedHistory(request.history())) {

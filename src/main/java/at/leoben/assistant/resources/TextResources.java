@@ -28,6 +28,11 @@ public final class TextResources {
     }
   }
 
+  /** Whether an optional resource (e.g. one language's list) is packaged. */
+  public static boolean exists(String name) {
+    return Thread.currentThread().getContextClassLoader().getResource(name) != null;
+  }
+
   /** A list resource: one entry a line, stripped; blank lines and lines starting with # skipped. */
   public static List<String> lines(String name) {
     return entries(read(name).lines().toList());

@@ -87,7 +87,17 @@ public class Transparency {
         List.of(
             text(language, "transparency.feedback.1"),
             texts.get(language, "transparency.feedback.2", responsible.name(), responsible.role(), responsible.contact())),
-        channels.channels(language));
+        channels.channels(language),
+        new TransparencyView.Languages(
+            text(language, "transparency.languages.how"),
+            Language.all().stream()
+                .map(
+                    spoken ->
+                        new TransparencyView.Languages.Entry(
+                            spoken.code(),
+                            spoken.nativeName(),
+                            !"false".equals(texts.find(spoken, "bundle.checked").orElse("true"))))
+                .toList()));
   }
 
   private TransparencyView.Model model(Language language) {

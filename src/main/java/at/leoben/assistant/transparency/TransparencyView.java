@@ -21,7 +21,16 @@ public record TransparencyView(
     List<String> oversight,
     DataHandling data,
     List<String> feedback,
-    List<AnalogueChannel> analogueChannels) {
+    List<AnalogueChannel> analogueChannels,
+    Languages languages) {
+
+  /**
+   * The languages citizens can write in and how answers in them are made; {@code checked}: a
+   * native speaker has checked the city's own texts in that language.
+   */
+  public record Languages(String how, List<Entry> list) {
+    public record Entry(String code, String name, boolean checked) {}
+  }
 
   /**
    * The configured model: {@code approval} says who approved it and when (from the approved-model

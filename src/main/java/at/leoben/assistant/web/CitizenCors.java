@@ -17,7 +17,7 @@ public class CitizenCors {
   private static final String ORIGIN = "Origin";
   private static final List<String> CITIZEN_PATHS =
       List.of("/api/v1/chat", "/api/v1/messages/", "/api/v1/conversations/", "/api/v1/cases/", "/api/v1/channels",
-          "/api/v1/transparency", "/api/v1/notice", "/api/v1/ai-switch");
+          "/api/v1/transparency", "/api/v1/notice", "/api/v1/ai-switch", "/api/v1/languages");
 
   private final Set<String> allowed;
 

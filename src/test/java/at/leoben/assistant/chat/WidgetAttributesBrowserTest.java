@@ -84,6 +84,8 @@ class WidgetAttributesBrowserTest extends BrowserTest {
     assertThat(js("return document.querySelector('leoben-assistant').dataset.position")).isEqualTo("bottom-right");
     assertThat(js("return document.querySelector('leoben-assistant').lang")).isEqualTo("de");
     assertThat(style("#la-launcher", "backgroundColor")).isEqualTo(DEFAULT_COLOR);
+    // The language is checked with the service (GET /api/v1/languages/fr/widget): its warning comes last.
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> warnings().size() == 3);
     assertThat(warnings()).hasSize(3)
         .anySatisfy(w -> assertThat(w).contains("data-position=\"top-middle\""))
         .anySatisfy(w -> assertThat(w).contains("data-color=\"green\""))

@@ -56,7 +56,8 @@ class WidgetBrowserTest extends BrowserTest {
         .endsWith("trainedAlgorithmicMedia");
     assertThat(item.findElement(By.className("la-text")).getText()).contains("Fundamt im Rathaus");
     assertThat(item.findElements(By.cssSelector(".la-sources a"))).isNotEmpty();
-    assertThat(browser.findElement(By.id("la-log")).getAttribute("aria-live")).isEqualTo("polite");
+    // Announced once per finished answer by the status region, not token by token (LanguagesBrowserTest).
+    assertThat(browser.findElement(By.id("la-announce")).getAttribute("aria-live")).isEqualTo("polite");
 
     // Copying the answer copies its label along.
     Object copied =
