@@ -1,5 +1,6 @@
 package at.leoben.assistant.guard;
 
+import at.leoben.assistant.understanding.Fold;
 import java.util.List;
 
 /**
@@ -47,34 +48,10 @@ final class TermMatcher {
     }
     // A typo in the stem: compare with the word's start of about the stem's length.
     for (int length = part.length() - 1; length <= part.length() + 1; length++) {
-      if (length <= word.length() && withinOneEdit(part, word.substring(0, length))) {
+      if (length <= word.length() && Fold.withinOneEdit(part, word.substring(0, length))) {
         return true;
       }
     }
     return false;
-  }
-
-  /** Damerau–Levenshtein distance ≤ 1, without building the matrix. */
-  static boolean withinOneEdit(String a, String b) {
-    if (Math.abs(a.length() - b.length()) > 1) {
-      return false;
-    }
-    int i = 0;
-    while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
-      i++;
-    }
-    if (i == a.length() || i == b.length()) {
-      return Math.abs(a.length() - b.length()) <= 1;
-    }
-    if (a.length() == b.length()) {
-      boolean substitution = a.substring(i + 1).equals(b.substring(i + 1));
-      boolean transposition =
-          i + 1 < a.length()
-              && a.charAt(i) == b.charAt(i + 1)
-              && a.charAt(i + 1) == b.charAt(i)
-              && a.substring(i + 2).equals(b.substring(i + 2));
-      return substitution || transposition;
-    }
-    return a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
   }
 }

@@ -78,4 +78,26 @@ public final class Fold {
     }
     return sentences;
   }
+
+  /** Damerau–Levenshtein distance at most one: one typo (the guard's term lists use it too). */
+  public static boolean withinOneEdit(String a, String b) {
+    if (Math.abs(a.length() - b.length()) > 1) {
+      return false;
+    }
+    int i = 0;
+    while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    if (i == a.length() || i == b.length()) {
+      return true;
+    }
+    if (a.length() == b.length()) {
+      return a.substring(i + 1).equals(b.substring(i + 1))
+          || (i + 1 < a.length()
+              && a.charAt(i) == b.charAt(i + 1)
+              && a.charAt(i + 1) == b.charAt(i)
+              && a.substring(i + 2).equals(b.substring(i + 2)));
+    }
+    return a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+  }
 }

@@ -108,32 +108,10 @@ final class VocabularyPattern {
       return false;
     }
     for (int length = token.length() - 1; length <= token.length() + 1; length++) {
-      if (length <= word.length() && withinOneEdit(token, word.substring(0, length))) {
+      if (length <= word.length() && Fold.withinOneEdit(token, word.substring(0, length))) {
         return true;
       }
     }
     return false;
-  }
-
-  /** Damerau–Levenshtein distance at most one. */
-  static boolean withinOneEdit(String a, String b) {
-    if (Math.abs(a.length() - b.length()) > 1) {
-      return false;
-    }
-    int i = 0;
-    while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
-      i++;
-    }
-    if (i == a.length() || i == b.length()) {
-      return true;
-    }
-    if (a.length() == b.length()) {
-      return a.substring(i + 1).equals(b.substring(i + 1))
-          || (i + 1 < a.length()
-              && a.charAt(i) == b.charAt(i + 1)
-              && a.charAt(i + 1) == b.charAt(i)
-              && a.substring(i + 2).equals(b.substring(i + 2)));
-    }
-    return a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
   }
 }
