@@ -14,7 +14,6 @@ import at.leoben.assistant.guard.InputVerdict;
 import at.leoben.assistant.guard.OutputFinding;
 import at.leoben.assistant.guard.OutputScreen;
 import at.leoben.assistant.guard.SensitiveArea;
-import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.knowledge.KnowledgeBase;
 import at.leoben.assistant.knowledge.KnowledgeConfig;
 import at.leoben.assistant.knowledge.RetrievedPassage;
@@ -189,7 +188,10 @@ class TurnService {
     if (verdict instanceof InputVerdict.Misuse) {
       return new Misuse();
     }
-    if (verdict instanceof InputVerdict.SmallTalk) {
+    // The safety net reads German and English; in another language a greeting in front of a
+    // question the city's texts answer ("Merhaba, köpeğimi nasıl kaydettirebilirim?") is that question.
+    if (verdict instanceof InputVerdict.SmallTalk
+        && (readsLikeTheSafetyNet(turn.conversation().language()) || retrieve(turn.question(), previous).isEmpty())) {
       return new SmallTalk();
     }
     if (turn.questionKey() != null) {
@@ -219,6 +221,10 @@ class TurnService {
       }
     }
     return new AskModel(passages, disclosures.forModel(model.modelName(), turn.conversation().language()));
+  }
+
+  private static boolean readsLikeTheSafetyNet(Language language) {
+    return language.equals(Language.DE) || language.equals(Language.EN);
   }
 
   /**

@@ -82,6 +82,17 @@ class UnderstandingTurnTest {
     assertThat(ollama.chatRequestCount()).isZero();
   }
 
+  /** A greeting in front of a real question is the question, also in a language the net does not read. */
+  @ParameterizedTest
+  @ValueSource(strings = {"Merhaba, köpeğimi nasıl kaydettirebilirim?", "Hallo! Wie melde ich meinen Hund an?"})
+  void aGreetingWithAQuestionGetsTheAnswer(String message) {
+    ExtractableResponse<Response> reply = Citizen.ask(message);
+
+    assertThat(reply.<String>path("reason")).isNotEqualTo("SMALL_TALK");
+    assertThat(reply.<String>path("kind")).isEqualTo("AI_GENERATED");
+    assertThat(ollama.chatRequestCount()).isEqualTo(1);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"Bitte rufen Sie mich zurück", "kann ich mit wem echtem reden", "i wü mit an echtn menschn redn"})
   void requestsForAPersonGetThePeople(String message) {
