@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates deploy/buergerassistent.env from the committed template with fresh secrets: database
 # passwords (schema owner and runtime role), audit signing key pair, staff session key, bootstrap admin password, rate-limit hash
-# key. Never overwrites an existing file. The values marked "city" in it are still to be set.
+# key, the key of the citizens' contact data in hand-over cases. Never overwrites an existing file. The values marked "city" in it are still to be set.
 # Needs openssl. Usage: deploy/new-env-file.sh [TARGET]   (default deploy/buergerassistent.env)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +29,7 @@ export NEW_ASSISTANT_AUDIT_PUBLIC_KEY="$(openssl pkey -inform DER -in "$keyfile"
 export NEW_QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY="$(random 32)"
 export NEW_ASSISTANT_STAFF_BOOTSTRAP_ADMIN_PASSWORD="$(random 20)"
 export NEW_ASSISTANT_RATE_LIMIT_HASH_KEY="$(random 48)"
+export NEW_ASSISTANT_CASES_CONTACT_KEY="$(openssl rand -base64 32)"
 
 umask 077
 # A line "KEY=" or "# KEY=" of a generated key becomes "KEY=<value>"; everything else stays.
