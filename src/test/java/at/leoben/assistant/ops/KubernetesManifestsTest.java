@@ -69,7 +69,7 @@ class KubernetesManifestsTest {
     assertThat(templates).containsOnlyKeys("buergerassistent-secrets", "buergerassistent-db-owner", "buergerassistent-db-app");
     assertThat(templates.get("buergerassistent-secrets").getStringData()).containsOnlyKeys(
         "ASSISTANT_AUDIT_SIGNING_KEY", "ASSISTANT_AUDIT_PUBLIC_KEY", "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY",
-        "ASSISTANT_STAFF_BOOTSTRAP_ADMIN_PASSWORD", "ASSISTANT_RATE_LIMIT_HASH_KEY");
+        "ASSISTANT_STAFF_BOOTSTRAP_ADMIN_PASSWORD", "ASSISTANT_RATE_LIMIT_HASH_KEY", "ASSISTANT_CASES_CONTACT_KEY");
     // Two database roles: the schema owner migrates, the service runs as the plain runtime role.
     for (String database : List.of("buergerassistent-db-owner", "buergerassistent-db-app")) {
       assertThat(templates.get(database).getType()).isEqualTo("kubernetes.io/basic-auth");
