@@ -1,5 +1,9 @@
 package at.leoben.assistant.audit;
 
+import static at.leoben.assistant.audit.AuditTampering.read;
+import static at.leoben.assistant.audit.AuditTampering.tamper;
+import static at.leoben.assistant.audit.AuditTampering.verify;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import at.leoben.assistant.testsupport.Citizen;
@@ -18,13 +22,9 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,10 +69,6 @@ class AuditAttackTest {
     assertThat(verify().<Boolean>path("intact")).as("restored").isTrue();
   }
 
-  private static Response verify() {
-    return Staff.asAdmin().get("/api/v1/admin/audit/verify").then().statusCode(200).extract().response();
-  }
-
   private static void assertFound(String kind, long seq) {
     Response verification = verify();
     assertThat(verification.<Boolean>path("intact")).isFalse();
@@ -103,30 +99,6 @@ class AuditAttackTest {
     undo.add("drop table " + table);
     undo.add("drop table " + table + "_head");
     undo.add("drop table " + table + "_cp");
-  }
-
-  private static void tamper(String... statements) {
-    List<String> all = new ArrayList<>();
-    all.add("set local session_replication_role = replica");
-    all.addAll(List.of(statements));
-    Db.inOneTransaction(all.toArray(String[]::new));
-  }
-
-  private static Map<Long, AuditEntry> read(long from, long to) throws Exception {
-    Map<Long, AuditEntry> entries = new HashMap<>();
-    try (Connection connection = Db.connect();
-        PreparedStatement statement =
-            connection.prepareStatement("select " + AuditRows.COLUMNS + " from audit_entry where seq between ? and ?")) {
-      statement.setLong(1, from);
-      statement.setLong(2, to);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          AuditEntry entry = AuditRows.read(rows);
-          entries.put(entry.seq, entry);
-        }
-      }
-    }
-    return entries;
   }
 
   /**

@@ -1,5 +1,9 @@
 package at.leoben.assistant.audit;
 
+import static at.leoben.assistant.audit.AuditTampering.read;
+import static at.leoben.assistant.audit.AuditTampering.tamper;
+import static at.leoben.assistant.audit.AuditTampering.verify;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,11 +16,7 @@ import at.leoben.assistant.testsupport.Staff;
 import at.leoben.assistant.testsupport.Questions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +52,6 @@ class AuditChainTest {
     verify().then().body("intact", equalTo(true));
   }
 
-  private static Response verify() {
-    return Staff.asAdmin().get("/api/v1/admin/audit/verify").then().statusCode(200).extract().response();
-  }
-
   private static String question() {
     return Questions.unique("Wo gebe ich eine Fundsache ab?");
   }
@@ -81,13 +77,6 @@ class AuditChainTest {
     undo.add("update audit_head h set seq = b.seq, hash = b.hash from " + table + "_head b");
     undo.add("drop table " + table);
     undo.add("drop table " + table + "_head");
-  }
-
-  private static void tamper(String... statements) {
-    List<String> all = new ArrayList<>();
-    all.add("set local session_replication_role = replica");
-    all.addAll(List.of(statements));
-    Db.inOneTransaction(all.toArray(String[]::new));
   }
 
   @Test
@@ -241,20 +230,4 @@ class AuditChainTest {
     verify().then().body("intact", equalTo(true));
   }
 
-  private static Map<Long, AuditEntry> read(long from, long to) throws Exception {
-    Map<Long, AuditEntry> entries = new java.util.HashMap<>();
-    try (Connection connection = Db.connect();
-        PreparedStatement statement =
-            connection.prepareStatement("select " + AuditRows.COLUMNS + " from audit_entry where seq between ? and ?")) {
-      statement.setLong(1, from);
-      statement.setLong(2, to);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          AuditEntry entry = AuditRows.read(rows);
-          entries.put(entry.seq, entry);
-        }
-      }
-    }
-    return entries;
-  }
 }
