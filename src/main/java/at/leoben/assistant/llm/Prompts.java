@@ -2,6 +2,7 @@ package at.leoben.assistant.llm;
 
 import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.resources.TextResources;
+import at.leoben.assistant.tokens.Tokens;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -48,6 +49,7 @@ class Prompts {
   private final String systemPrompt;
   private final Map<Language, String> plainLanguage = new HashMap<>();
   private final String languageInstruction;
+  private final int historyMaxTokens;
   private final int historyMaxChars;
 
   Prompts(LlmConfig config) {
@@ -59,7 +61,8 @@ class Prompts {
           language, TextResources.read("prompts/" + PLAIN_LANGUAGE_VERSION + "." + language.code() + ".txt").strip());
     }
     this.languageInstruction = TextResources.read("prompts/" + LANGUAGE_VERSION + ".txt").strip();
-    this.historyMaxChars = config.historyMaxChars();
+    this.historyMaxTokens = config.historyMaxTokens();
+    this.historyMaxChars = config.historyMaxChars().orElse(Integer.MAX_VALUE);
   }
 
   String systemPrompt() {
@@ -134,11 +137,13 @@ class Prompts {
 
   private List<PromptTurn> boundedHistory(List<PromptTurn> history) {
     Deque<PromptTurn> kept = new ArrayDeque<>();
+    int tokens = 0;
     int chars = 0;
     for (int i = history.size() - 1; i >= 0; i--) {
       PromptTurn turn = history.get(i);
+      tokens += Tokens.estimate(turn.text());
       chars += turn.text().length();
-      if (chars > historyMaxChars) {
+      if (tokens > historyMaxTokens || chars > historyMaxChars) {
         break;
       }
       kept.addFirst(turn);

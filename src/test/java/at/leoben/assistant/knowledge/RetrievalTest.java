@@ -1,5 +1,6 @@
 package at.leoben.assistant.knowledge;
 
+import at.leoben.assistant.tokens.Tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -84,7 +85,12 @@ class RetrievalTest {
   void passagesStayWithinThePromptBudget() {
     List<RetrievedPassage> found = knowledge.retrieve("Müll Abfall Sperrmüll Biomüll Altstoffsammelzentrum Gelber Sack");
     assertThat(found).hasSizeBetween(1, 4);
-    assertThat(found.stream().mapToInt(p -> p.text().length()).sum()).isLessThanOrEqualTo(4000);
+    // The budget is in estimated tokens (assistant.knowledge.prompt-budget-tokens), with title and heading.
+    assertThat(
+            found.stream()
+                .mapToInt(p -> Tokens.estimate(p.documentTitle()) + Tokens.estimate(p.heading() == null ? "" : p.heading()) + Tokens.estimate(p.text()))
+                .sum())
+        .isLessThanOrEqualTo(1000);
   }
 
   @Test
