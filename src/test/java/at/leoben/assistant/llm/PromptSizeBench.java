@@ -19,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +51,7 @@ class PromptSizeBench {
     JsonNode golden = new YAMLMapper().readTree(GOLDEN.toFile()).path("questions");
 
     List<Integer> first = new ArrayList<>();
+    List<Integer> firstUncached = new ArrayList<>();
     List<Integer> system = new ArrayList<>();
     int aiQuestions = 0;
     int sourceInPrompt = 0;
@@ -61,6 +64,7 @@ class PromptSizeBench {
       }
       JsonNode prompt = ollama.chatRequests().get(before);
       first.add(tokens(prompt));
+      firstUncached.add(uncached(prompt));
       system.add(Tokens.estimate(prompt.path("messages").get(0).path("content").asText()) + TEMPLATE_TOKENS_PER_MESSAGE);
       if ("AI_GENERATED".equals(question.path("kind").asText())) {
         answerable.add(question);
@@ -72,6 +76,7 @@ class PromptSizeBench {
     }
 
     List<Integer> followUps = new ArrayList<>();
+    List<Integer> followUpsUncached = new ArrayList<>();
     for (int start = 0; start + 4 <= answerable.size(); start += 4) {
       ExtractableResponse<Response> opened = ask(answerable.get(start), null);
       for (int turn = 1; turn < 4; turn++) {
@@ -79,6 +84,7 @@ class PromptSizeBench {
         ask(answerable.get(start + turn), opened);
         if (ollama.chatRequestCount() > before) {
           followUps.add(tokens(ollama.chatRequests().get(before)));
+          followUpsUncached.add(uncached(ollama.chatRequests().get(before)));
         }
       }
     }
@@ -87,7 +93,9 @@ class PromptSizeBench {
         "| prompts | count | p50 | p95 | max |\n|---|---|---|---|---|\n"
             + row("first questions of the golden set", first)
             + row("of these: the system message (the cached prefix)", system)
+            + row("first questions, not taken from a warm cache", firstUncached)
             + row("follow-ups (turns 2–4 of a conversation)", followUps)
+            + row("follow-ups, not taken from a warm cache", followUpsUncached)
             + "\nGolden AI questions whose source document is among the passages: "
             + sourceInPrompt
             + " of "
@@ -107,6 +115,33 @@ class PromptSizeBench {
       request = request.header("X-Conversation-Token", conversation.<String>path("conversationToken"));
     }
     return request.body(body).post("/api/v1/chat").then().statusCode(200).extract();
+  }
+
+  private final Set<String> seenPrefixes = new HashSet<>();
+
+  /**
+   * The tokens Ollama computes when its cache holds every earlier prompt (it picks the slot whose
+   * cached prompt shares the longest beginning): the messages after the longest run of messages
+   * this prompt shares with an earlier one. An upper bound of what the cache saves.
+   */
+  private int uncached(JsonNode request) {
+    JsonNode messages = request.path("messages");
+    StringBuilder prefix = new StringBuilder();
+    int cached = 0;
+    List<String> prefixes = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      prefix.append(messages.get(i).toString()).append('\u0000');
+      prefixes.add(prefix.toString());
+      if (cached == i && seenPrefixes.contains(prefix.toString())) {
+        cached = i + 1;
+      }
+    }
+    seenPrefixes.addAll(prefixes);
+    int tokens = 0;
+    for (int i = cached; i < messages.size(); i++) {
+      tokens += Tokens.estimate(messages.get(i).path("content").asText()) + TEMPLATE_TOKENS_PER_MESSAGE;
+    }
+    return tokens;
   }
 
   private static int tokens(JsonNode request) {

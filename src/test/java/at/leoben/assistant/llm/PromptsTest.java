@@ -34,10 +34,10 @@ class PromptsTest {
 
   /** Only the history budgets matter to Prompts; the rest are the documented defaults. */
   private static LlmConfig config(int historyMaxTokens) {
-    return config(historyMaxTokens, OptionalInt.empty());
+    return config(historyMaxTokens, OptionalInt.empty(), 4096);
   }
 
-  private static LlmConfig config(int historyMaxTokens, OptionalInt historyMaxChars) {
+  private static LlmConfig config(int historyMaxTokens, OptionalInt historyMaxChars, int contextWindow) {
     return new LlmConfig() {
       @Override
       public String baseUrl() {
@@ -76,7 +76,7 @@ class PromptsTest {
 
       @Override
       public int contextWindow() {
-        return 4096;
+        return contextWindow;
       }
 
       @Override
@@ -234,8 +234,9 @@ class PromptsTest {
     assertEquals(2, prompts.plainLanguageInstructions().size());
   }
 
+  /** Estimated tokens of messages, with the chat template's four around each. */
   private static int tokens(List<PromptTurn> turns) {
-    return turns.stream().mapToInt(turn -> Tokens.estimate(turn.text())).sum();
+    return turns.stream().mapToInt(turn -> Tokens.estimate(turn.text()) + 4).sum();
   }
 
   /** Issue 21: Ollama reuses its cache for the prompt's unchanged beginning, so the rules come first, unchanged. */
@@ -279,11 +280,30 @@ class PromptsTest {
     assertEquals(history.subList(history.size() - kept.size(), history.size()), kept);
   }
 
+  /** Ollama cuts an overlong prompt at its beginning, the rules: the history gives way first. */
+  @Test
+  void theWholePromptFitsTheContextWindowLessTheAnswer() {
+    List<PromptTurn> history = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      history.add(new PromptTurn(Speaker.CITIZEN, "Was kostet die Hundeabgabe für den Hund Nummer " + i + "?"));
+      history.add(new PromptTurn(Speaker.ASSISTANT, "Die Hundeabgabe beträgt 75 Euro im Jahr [1]."));
+    }
+    List<GroundingPassage> passages = List.of(new GroundingPassage(1, "Hunde", null, "Die Abgabe beträgt 75 Euro. ".repeat(5)));
+    // 1,200 tokens of context, 512 of them for the answer.
+    List<ChatMessage> messages =
+        new Prompts(config(10_000, OptionalInt.empty(), 1200))
+            .build(new ModelRequest("Und für zwei Hunde?", history, passages, Language.DE))
+            .messages();
+    int prompt = messages.stream().mapToInt(message -> Tokens.estimate(text(message)) + 4).sum();
+    assertTrue(prompt <= 1200 - 512, "prompt of " + prompt);
+    assertFalse(historyOf(messages.subList(0, messages.size() - 1)).isEmpty(), "what fits is kept");
+  }
+
   @Test
   void theCharacterBudgetOfEarlierVersionsStillApplies() {
     // The two newest turns are 18 + 28 = 46 characters; the next older one would exceed 50.
     List<ChatMessage> messages =
-        new Prompts(config(10_000, OptionalInt.of(50)))
+        new Prompts(config(10_000, OptionalInt.of(50), 4096))
             .build(new ModelRequest("Und am Samstag?", HISTORY, List.of(), Language.DE))
             .messages();
     assertEquals(HISTORY.subList(2, 4), historyOf(messages));
@@ -311,7 +331,7 @@ class PromptsTest {
             new PromptTurn(Speaker.ASSISTANT, "x".repeat(40)),
             new PromptTurn(Speaker.CITIZEN, "Und?"));
     // "Hi" alone would fit, but skipping the long answer would leave a gap the model misreads.
-    assertEquals(history.subList(2, 3), historyOf(build(5, history, "Frage", Language.DE)));
+    assertEquals(history.subList(2, 3), historyOf(build(8, history, "Frage", Language.DE)));
   }
 
   @Test
@@ -323,7 +343,7 @@ class PromptsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {0, 1, 5, 6, 10, 11, 17, 18, 22, 23, 10_000})
+  @ValueSource(ints = {0, 1, 13, 14, 23, 24, 38, 39, 48, 49, 10_000})
   void historyNeverExceedsTheBudgetAndIsAlwaysTheNewestPart(int budget) {
     List<PromptTurn> kept = historyOf(build(budget, HISTORY, "Frage", Language.DE));
     assertTrue(tokens(kept) <= budget);
