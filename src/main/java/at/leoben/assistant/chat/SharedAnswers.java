@@ -76,7 +76,7 @@ class SharedAnswers {
 
   /** {@link TurnService#answer}, sharing the model's answer with identical first questions. */
   TurnResult answer(TurnService.Turn turn, TurnService.Plan plan) {
-    if (!shared(turn, plan)) {
+    if (!(plan instanceof TurnService.AskModel ask) || !shared(turn)) {
       return turns.answer(turn, plan);
     }
     CompletableFuture<Outcome> mine = new CompletableFuture<>();
@@ -106,14 +106,14 @@ class SharedAnswers {
       return turns.answer(turn, reuse(turn, answered));
     }
     if (outcome instanceof Failed failed) {
-      return new TurnResult(replies.excerpt(turn, ((TurnService.AskModel) plan).passages(), failed.cause()), Optional.empty());
+      return new TurnResult(replies.excerpt(turn, ask.passages(), failed.cause()), Optional.empty());
     }
     return answer(turn, plan);
   }
 
   /** {@link TurnService#stream}, sharing the same way; a follower is told at once that it waits. */
   Multi<StreamEvent> stream(TurnService.Turn turn, TurnService.Plan plan) {
-    if (!shared(turn, plan)) {
+    if (!(plan instanceof TurnService.AskModel ask) || !shared(turn)) {
       return turns.stream(turn, plan);
     }
     return Multi.createFrom()
@@ -121,12 +121,12 @@ class SharedAnswers {
             () -> {
               CompletableFuture<Outcome> mine = new CompletableFuture<>();
               CompletableFuture<Outcome> leading = flights.putIfAbsent(turn.questionKey(), mine);
-              return leading == null ? led(turn, plan, mine) : followed(turn, plan, leading);
+              return leading == null ? led(turn, ask, mine) : followed(turn, ask, leading);
             });
   }
 
-  private Multi<StreamEvent> led(TurnService.Turn turn, TurnService.Plan plan, CompletableFuture<Outcome> mine) {
-    return turns.stream(turn, plan)
+  private Multi<StreamEvent> led(TurnService.Turn turn, TurnService.AskModel ask, CompletableFuture<Outcome> mine) {
+    return turns.stream(turn, ask)
         .onItem()
         .invoke(
             event -> {
@@ -143,7 +143,7 @@ class SharedAnswers {
   }
 
   private Multi<StreamEvent> followed(
-      TurnService.Turn turn, TurnService.Plan plan, CompletableFuture<Outcome> leading) {
+      TurnService.Turn turn, TurnService.AskModel ask, CompletableFuture<Outcome> leading) {
     Duration maxWait = admission.maxWait();
     // Not Uni.createFrom().completionStage: a follower who leaves would cancel the others' future.
     Multi<StreamEvent> answer =
@@ -156,7 +156,7 @@ class SharedAnswers {
             .after(maxWait)
             .recoverWithItem(this::tooLong)
             .onItem()
-            .transformToMulti(outcome -> afterLeader(turn, plan, outcome));
+            .transformToMulti(outcome -> afterLeader(turn, ask, outcome));
     if (leading.isDone()) {
       return answer;
     }
@@ -167,22 +167,22 @@ class SharedAnswers {
         .streams(Multi.createFrom().item(() -> new StreamEvent.Queued(replies.queued(turn, next))), answer);
   }
 
-  private Multi<StreamEvent> afterLeader(TurnService.Turn turn, TurnService.Plan plan, Outcome outcome) {
+  private Multi<StreamEvent> afterLeader(TurnService.Turn turn, TurnService.AskModel ask, Outcome outcome) {
     count(outcome);
     if (outcome instanceof Answered answered) {
       return turns.stream(turn, reuse(turn, answered));
     }
     if (outcome instanceof Failed failed) {
-      TurnService.AskModel ask = (TurnService.AskModel) plan;
       return Multi.createFrom()
           .<StreamEvent>item(() -> new StreamEvent.Fallback(replies.excerpt(turn, ask.passages(), failed.cause())))
           .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
-    return stream(turn, plan);
+    return stream(turn, ask);
   }
 
-  private boolean shared(TurnService.Turn turn, TurnService.Plan plan) {
-    return enabled && plan instanceof TurnService.AskModel && turn.questionKey() != null;
+  /** Only first questions have a key: a follow-up depends on what was said before. */
+  private boolean shared(TurnService.Turn turn) {
+    return enabled && turn.questionKey() != null;
   }
 
   /** Ends a flight once: later identical questions ask the model, or reuse the stored answer. */
