@@ -167,7 +167,7 @@ public final class SafetyNet {
     }
     // A word of the vocabulary in a message the classifier reads as clearly ordinary, and in none of
     // whose sentences it reads a sensitive area, is a look-alike ("Ich beziehe Mindestsicherung. Bis wann ... Heizkostenzuschuss?").
-    if (vocabArea.isPresent() && modelArea.isEmpty() && clearlyOrdinary(whole, parts)) {
+    if (vocabArea.isPresent() && modelArea.isEmpty() && clearlyOrdinary(vocabArea.get(), whole, sentences)) {
       vocabArea = Optional.empty();
     }
     if (vocabArea.isPresent() || modelArea.isPresent()) {
@@ -202,8 +202,32 @@ public final class SafetyNet {
     return Reading.ordinary();
   }
 
-  private boolean clearlyOrdinary(Map<String, Double> whole, List<Map<String, Double>> parts) {
-    return p(whole, "ordinary") >= settings.ordinaryVeto();
+  /**
+   * Whether the classifier reads a message as clearly ordinary, and also each of its sentences in
+   * which the vocabulary finds the area: in a message that mixes an ordinary and a sensitive
+   * question ("Wann hat das Bürgerservice offen? Und ... ein Knoten am Hals, ist das schlimm?") the
+   * ordinary part must not outvote the sensitive one.
+   */
+  private boolean clearlyOrdinary(String area, Map<String, Double> whole, List<String> sentences) {
+    if (p(whole, "ordinary") < settings.ordinaryVeto()) {
+      return false;
+    }
+    if (sentences.size() < 2) {
+      return true;
+    }
+    // Only questions count: "Mein Sohn hat Diabetes. Wie melde ich ihn im Kindergarten an?" tells a
+    // fact to ask an ordinary question (without any question mark, every sentence counts).
+    boolean asks = sentences.stream().anyMatch(sentence -> sentence.endsWith("?"));
+    for (String sentence : sentences) {
+      if (asks && !sentence.endsWith("?")) {
+        continue;
+      }
+      List<String> words = Fold.words(Fold.skeleton(sentence));
+      if (vocabulary.labels(words).contains(area) && p(classifier.probabilities(sentence), "ordinary") < settings.ordinaryVeto()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Optional<String> sensitiveArea(Map<String, Double> probabilities, double threshold, List<String> words) {
