@@ -182,18 +182,24 @@ public final class SafetyNet {
     if (personByVocab || personByModel) {
       return new Reading(new Intent.Person(), layers(personByVocab, personByModel));
     }
-    // 5. Misuse as the classifier reads it.
-    if (reads(whole, "misuse", settings.misuse()) && !vocabulary.isLookAlike("misuse", words)) {
+    // Every sentence small talk: "Danke. Und das Standesamt?" is a question with thanks.
+    boolean talkByVocab =
+        words.size() <= settings.smallTalkMaxWords()
+            && vocab.contains("smalltalk")
+            && p(whole, "ordinary") < 0.5
+            && sentences.stream()
+                .allMatch(sentence -> vocabulary.labels(Fold.words(Fold.skeleton(sentence))).contains("smalltalk"));
+    // 5. Misuse as the classifier reads it; a question about the assistant itself ("Was bist du für
+    // ein Programm, so wie ChatGPT?") sounds like an injection to it but is small talk.
+    // Nor is it misuse when the classifier itself finds small talk more likely.
+    if (reads(whole, "misuse", settings.misuse())
+        && p(whole, "misuse") >= p(whole, "smalltalk")
+        && !vocabulary.isLookAlike("misuse", words)
+        && !talkByVocab) {
       return new Reading(new Intent.Misuse(), Set.of("classifier"));
     }
     // 6. Small talk: short, and nothing else asked.
     if (words.size() <= settings.smallTalkMaxWords()) {
-      // Every sentence small talk: "Danke. Und das Standesamt?" is a question with thanks.
-      boolean talkByVocab =
-          vocab.contains("smalltalk")
-              && p(whole, "ordinary") < 0.5
-              && sentences.stream()
-                  .allMatch(sentence -> vocabulary.labels(Fold.words(Fold.skeleton(sentence))).contains("smalltalk"));
       boolean talkByModel = reads(whole, "smalltalk", settings.smallTalk()) && !vocabulary.isLookAlike("smalltalk", words);
       if (talkByVocab || talkByModel) {
         return new Reading(new Intent.SmallTalk(), layers(talkByVocab, talkByModel));
