@@ -6,8 +6,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the city's passages for a question: PostgreSQL full-text search with the german
@@ -40,11 +42,13 @@ public class KnowledgeBase {
   private final EntityManager entities;
   private final KnowledgeConfig config;
   private final SearchQuery query;
+  private final DocumentFrequency documentFrequency;
 
   public KnowledgeBase(EntityManager entities, KnowledgeConfig config) {
     this.entities = entities;
     this.config = config;
     this.query = SearchQuery.load();
+    this.documentFrequency = new DocumentFrequency(entities);
   }
 
   /**
@@ -53,7 +57,9 @@ public class KnowledgeBase {
    */
   @Transactional
   public List<RetrievedPassage> retrieve(String question) {
-    return choose(search(question, candidates()));
+    SearchQuery.Terms terms = query.terms(question);
+    List<RetrievedPassage> found = search(question, candidates());
+    return choose(found, specific(terms, found));
   }
 
   /** What retrieval does with a question, step by step, for an admin fixing a wrong answer. */
@@ -61,8 +67,8 @@ public class KnowledgeBase {
   public Inspection inspect(String question) {
     SearchQuery.Terms terms = query.terms(question);
     List<RetrievedPassage> found = search(question, candidates());
-    List<RetrievedPassage> chosen = choose(found);
     Map<Long, List<String>> matched = matchedWords(terms, found);
+    List<RetrievedPassage> chosen = choose(found, specific(matched));
     List<Inspection.Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
       RetrievedPassage passage = found.get(i);
@@ -70,7 +76,8 @@ public class KnowledgeBase {
           new Inspection.Candidate(
               i + 1,
               passage,
-              passage.rank() >= config.minRank(),
+              passage.rank() >= config.minRank()
+                  && (specific(matched).contains(passage.id()) || passage.rank() >= config.strongRank()),
               chosen.contains(passage),
               matched.getOrDefault(passage.id(), List.of())));
     }
@@ -82,19 +89,48 @@ public class KnowledgeBase {
     return config.topPassages() * 3;
   }
 
-  private List<RetrievedPassage> choose(List<RetrievedPassage> found) {
+  private List<RetrievedPassage> choose(List<RetrievedPassage> found, Set<Long> specific) {
     List<RetrievedPassage> chosen = new ArrayList<>();
     int budget = config.promptBudgetChars();
     for (RetrievedPassage passage : found) {
       if (passage.rank() < config.minRank() || chosen.size() == config.topPassages()) {
         break;
       }
-      if (passage.text().length() <= budget) {
+      boolean grounded = specific.contains(passage.id()) || passage.rank() >= config.strongRank();
+      if (grounded && passage.text().length() <= budget) {
         chosen.add(passage);
         budget -= passage.text().length();
       }
     }
     return List.copyOf(chosen);
+  }
+
+  /** The passages above the threshold that matched a specific word of the question (see {@link #specific(Map)}). */
+  private Set<Long> specific(SearchQuery.Terms terms, List<RetrievedPassage> found) {
+    List<RetrievedPassage> relevant = found.stream().filter(p -> p.rank() >= config.minRank()).toList();
+    return relevant.isEmpty() ? Set.of() : specific(matchedWords(terms, relevant));
+  }
+
+  /**
+   * Of the passages, those that matched at least one specific word: a word found in at most {@code
+   * specific-word-share} of the city's documents. "Öffnungszeiten Stadtbibliothek" matches the
+   * Bürgerservice's opening hours by the word every office page uses; the word that says what is
+   * asked for, "Stadtbibliothek", is in none. Such a passage is no grounding (nothing found),
+   * unless it ranks at {@code strong-rank} or above (many of the question's words in one passage).
+   */
+  private Set<Long> specific(Map<Long, List<String>> matched) {
+    Set<String> words = new HashSet<>();
+    matched.values().forEach(words::addAll);
+    Map<String, Integer> documents = documentFrequency.of(words);
+    int limit = Math.max(1, (int) Math.floor(documentFrequency.documents() * config.specificWordShare()));
+    Set<Long> specific = new HashSet<>();
+    matched.forEach(
+        (id, list) -> {
+          if (list.stream().anyMatch(word -> documents.getOrDefault(word, 0) <= limit)) {
+            specific.add(id);
+          }
+        });
+    return specific;
   }
 
   /**
@@ -160,6 +196,14 @@ public class KnowledgeBase {
                     (String) row[5],
                     ((Number) row[6]).doubleValue()))
         .toList();
+  }
+
+  /** In how many documents each word occurs, and of how many (for calibrating the specific-word share). */
+  @Transactional
+  public Map<String, Integer> documentFrequencies(java.util.Collection<String> words) {
+    Map<String, Integer> result = new HashMap<>(documentFrequency.of(words));
+    result.put("", documentFrequency.documents());
+    return result;
   }
 
   /** When the knowledge last changed; answers older than that are not reused. */

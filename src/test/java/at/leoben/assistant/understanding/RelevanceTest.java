@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +58,8 @@ class RelevanceTest {
     int covered = 0, coveredRight = 0, notCovered = 0, notCoveredEmpty = 0, followUps = 0, followUpsRight = 0;
     List<Double> coveredRanks = new java.util.ArrayList<>();
     List<Double> notCoveredRanks = new java.util.ArrayList<>();
+    List<List<double[]>> coveredSpecificity = new java.util.ArrayList<>();
+    List<List<double[]>> notCoveredSpecificity = new java.util.ArrayList<>();
     for (SafetyNetEvaluation.Item item : items) {
       switch (item.label()) {
         case "ordinary" -> {
@@ -70,6 +73,7 @@ class RelevanceTest {
             explain("covered missed " + item.expectDocument(), item.text());
           }
           coveredRanks.add(topRank(item.text()));
+          coveredSpecificity.add(specificity(item.text(), slug(item.expectDocument())));
         }
         case "not-covered" -> {
           notCovered++;
@@ -79,6 +83,7 @@ class RelevanceTest {
             explain("not-covered found", item.text());
           }
           notCoveredRanks.add(topRank(item.text()));
+          notCoveredSpecificity.add(specificity(item.text(), null));
         }
         case "followup" -> {
           followUps++;
@@ -103,7 +108,42 @@ class RelevanceTest {
           "[measure] min-rank %.3f: covered kept %d/%d, not-covered dropped %d/%d%n",
           threshold, keep, coveredRanks.size(), drop, notCoveredRanks.size());
     }
+    int documents = knowledge.documentFrequencies(List.of()).get("");
+    for (double share : new double[] {0.13, 0.2, 0.26, 0.33}) {
+      for (double strong : new double[] {0.02, 0.03, 0.05, 1}) {
+        int limit = Math.max(1, (int) Math.floor(documents * share));
+        java.util.function.Predicate<List<double[]>> counts =
+            candidates -> candidates.stream().anyMatch(c -> c[1] <= limit || c[0] >= strong);
+        long keep = coveredSpecificity.stream().filter(counts).count();
+        long drop = notCoveredSpecificity.stream().filter(counts.negate()).count();
+        System.out.printf(
+            "[measure] %s specific-word-share %.2f (%d of %d documents) or rank >= %.2f: expected document kept %d/%d, not-covered dropped %d/%d%n",
+            name, share, limit, documents, strong, keep, coveredSpecificity.size(), drop, notCoveredSpecificity.size());
+      }
+    }
     return covered;
+  }
+
+  /**
+   * Per relevant passage (of the expected document, when given) its rank and the fewest documents
+   * any of its matched words occurs in.
+   */
+  private List<double[]> specificity(String question, String expected) {
+    var inspection = knowledge.inspect(question);
+    List<double[]> relevant = new java.util.ArrayList<>();
+    for (var candidate : inspection.candidates()) {
+      if (candidate.passage().rank() < inspection.threshold()
+          || (expected != null && !candidate.passage().slug().equals(expected))) {
+        continue;
+      }
+      Map<String, Integer> frequencies = knowledge.documentFrequencies(candidate.matchedWords());
+      int best = Integer.MAX_VALUE;
+      for (String word : candidate.matchedWords()) {
+        best = Math.min(best, frequencies.getOrDefault(word, Integer.MAX_VALUE));
+      }
+      relevant.add(new double[] {candidate.passage().rank(), best});
+    }
+    return relevant;
   }
 
   private void explain(String what, String question) {
