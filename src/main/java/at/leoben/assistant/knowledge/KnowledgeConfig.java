@@ -46,7 +46,7 @@ public interface KnowledgeConfig {
    * texts do not cover otherwise finds an unrelated page by its common words ("Öffnungszeiten",
    * "anmelden", "Hauptplatz"). Calibrated on covered and not-covered questions (RelevanceTest).
    */
-  @WithDefault("0.15")
+  @WithDefault("0.33")
   double specificWordShare();
 
   /** A passage ranked at least this high is grounding also without a specific word. */
