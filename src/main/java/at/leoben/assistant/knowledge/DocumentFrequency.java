@@ -13,6 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DocumentFrequency {
 
+  /** Citizens' words include every typo: the cache starts afresh beyond this many. */
+  private static final int MAX_WORDS = 50_000;
+
   private static final String COUNT =
       """
       select count(distinct p.document_id)
@@ -50,7 +53,7 @@ final class DocumentFrequency {
 
   private void refresh() {
     Object changed = entities.createNativeQuery("select changed_at from knowledge_revision where id = 1").getSingleResult();
-    if (!changed.equals(revision)) {
+    if (!changed.equals(revision) || counts.size() > MAX_WORDS) {
       counts.clear();
       documents = ((Number) entities.createNativeQuery("select count(*) from knowledge_document").getSingleResult()).intValue();
       revision = changed;

@@ -68,7 +68,8 @@ public class KnowledgeBase {
     SearchQuery.Terms terms = query.terms(question);
     List<RetrievedPassage> found = search(question, candidates());
     Map<Long, List<String>> matched = matchedWords(terms, found);
-    List<RetrievedPassage> chosen = choose(found, specific(matched));
+    Set<Long> specific = specific(matched);
+    List<RetrievedPassage> chosen = choose(found, specific);
     List<Inspection.Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
       RetrievedPassage passage = found.get(i);
@@ -77,7 +78,7 @@ public class KnowledgeBase {
               i + 1,
               passage,
               passage.rank() >= config.minRank()
-                  && (specific(matched).contains(passage.id()) || passage.rank() >= config.strongRank()),
+                  && (specific.contains(passage.id()) || passage.rank() >= config.strongRank()),
               chosen.contains(passage),
               matched.getOrDefault(passage.id(), List.of())));
     }
@@ -113,9 +114,9 @@ public class KnowledgeBase {
 
   /**
    * Of the passages, those that matched at least one specific word: a word found in at most {@code
-   * specific-word-share} of the city's documents. "Öffnungszeiten Stadtbibliothek" matches the
-   * Bürgerservice's opening hours by the word every office page uses; the word that says what is
-   * asked for, "Stadtbibliothek", is in none. Such a passage is no grounding (nothing found),
+   * specific-word-share} of the city's documents. "Findet der Stadtlauf statt, wie melde ich mich
+   * an?" matched the dog registration by "melde", a word many pages use; what is asked for, the
+   * "Stadtlauf", is in none. Such a passage is no grounding (nothing found),
    * unless it ranks at {@code strong-rank} or above (many of the question's words in one passage).
    */
   private Set<Long> specific(Map<Long, List<String>> matched) {

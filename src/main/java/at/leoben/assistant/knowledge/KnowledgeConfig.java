@@ -43,8 +43,8 @@ public interface KnowledgeConfig {
   /**
    * A passage counts as grounding only when it matched a word of the question that at most this
    * share of the city's documents contain (at least one document): a question about something the
-   * texts do not cover otherwise finds an unrelated page by its common words ("Öffnungszeiten",
-   * "anmelden", "Hauptplatz"). Calibrated on covered and not-covered questions (RelevanceTest).
+   * texts do not cover otherwise finds an unrelated page by its common words ("anmelden",
+   * "Stadt…"). Calibrated on covered and not-covered questions (RelevanceTest).
    */
   @WithDefault("0.33")
   double specificWordShare();

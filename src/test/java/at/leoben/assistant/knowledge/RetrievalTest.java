@@ -99,6 +99,14 @@ class RetrievalTest {
   }
 
   @Test
+  void aPageFoundOnlyByCommonWordsIsNoGrounding() {
+    // "Stadtfest" matches only by its start "Stadt…", which is on many pages: no page answers this.
+    assertThat(knowledge.retrieve("Wann findet heuer das Stadtfest statt?")).isEmpty();
+    // The same common word with the word that says what is asked for finds its page.
+    assertThat(knowledge.retrieve("Wie melde ich meinen Hund an?")).extracting(RetrievedPassage::slug).contains("hunde");
+  }
+
+  @Test
   void theEvaluationSetIsAnsweredFromTheRightDocuments() {
     RetrievalQuality.Score score = RetrievalQuality.score(knowledge, RetrievalQuality.cases());
     System.out.printf(
