@@ -92,12 +92,19 @@ final class ScreenedStream {
     return Duration.ofNanos(nanoTime.getAsLong() - heldSince);
   }
 
-  /** The model is done: screen the complete answer and release what is still held back. */
+  /**
+   * The model is done: screen the complete answer and release what is still held back (all of it
+   * when nothing came before it).
+   */
   synchronized Step complete(String fullAnswer) {
     if (withheld) {
       return new Step(List.of(), true);
     }
     done = true;
+    if (shown.isEmpty() && pending.isEmpty()) {
+      // An answer that came whole (asked without streaming) is written and sent at once.
+      pending.append(fullAnswer);
+    }
     findings = screen.screen(fullAnswer);
     if (Screening.withholds(findings)) {
       withheld = true;
