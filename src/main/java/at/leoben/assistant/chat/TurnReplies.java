@@ -131,13 +131,11 @@ class TurnReplies {
   }
 
   ChatReply misuse(TurnService.Turn turn) {
-    return fallback(
+    return ownText(
         turn,
         ReplyReason.MISUSE,
-        null,
-        texts.get(turn.conversation().language(), "misuse.refusal"),
-        null,
-        List.of(FlagRequest.flag(FlagReason.MISUSE, "input looks like manipulation or use for something else")));
+        "misuse.refusal",
+        FlagRequest.flag(FlagReason.MISUSE, "input looks like manipulation or use for something else"));
   }
 
   ChatReply switchedOff(TurnService.Turn turn, List<RetrievedPassage> passages) {
@@ -145,29 +143,25 @@ class TurnReplies {
   }
 
   ChatReply smallTalk(TurnService.Turn turn) {
-    return fallback(
-        turn, ReplyReason.SMALL_TALK, null, texts.get(turn.conversation().language(), "smalltalk.reply"), null, List.of());
+    return ownText(turn, ReplyReason.SMALL_TALK, "smalltalk.reply");
   }
 
   ChatReply handOver(TurnService.Turn turn) {
-    return fallback(
-        turn,
-        ReplyReason.HUMAN_REQUESTED,
-        null,
-        texts.get(turn.conversation().language(), "fallback.human-requested"),
-        null,
-        List.of());
+    return ownText(turn, ReplyReason.HUMAN_REQUESTED, "fallback.human-requested");
   }
 
   /** Where the knowledge has a gap, a clerk may write the answer for the next one who asks. */
   ChatReply noKnowledge(TurnService.Turn turn) {
-    return fallback(
+    return ownText(
         turn,
         ReplyReason.NO_KNOWLEDGE,
-        null,
-        texts.get(turn.conversation().language(), "fallback.no-knowledge"),
-        null,
-        List.of(FlagRequest.flag(FlagReason.NO_KNOWLEDGE, "retrieval found no passage")));
+        "fallback.no-knowledge",
+        FlagRequest.flag(FlagReason.NO_KNOWLEDGE, "retrieval found no passage"));
+  }
+
+  /** The city's text under {@code textKey} in the conversation's language, with the channels. */
+  private ChatReply ownText(TurnService.Turn turn, ReplyReason reason, String textKey, FlagRequest... flags) {
+    return fallback(turn, reason, null, texts.get(turn.conversation().language(), textKey), null, List.of(flags));
   }
 
   ChatReply auditFailed(TurnService.Turn turn) {
