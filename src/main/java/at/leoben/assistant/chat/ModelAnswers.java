@@ -56,7 +56,10 @@ class ModelAnswers {
 
   /** The model's answer to {@code turn}, as {@code delivery} needs it. */
   Multi<StreamEvent> events(TurnService.Turn turn, TurnService.AskModel ask, Delivery delivery) {
-    return delivery == Delivery.WHOLE ? whole(turn, ask) : streamed(turn, ask);
+    return switch (delivery) {
+      case WHOLE -> whole(turn, ask);
+      case STREAMED -> streamed(turn, ask);
+    };
   }
 
   /**
@@ -89,8 +92,8 @@ class ModelAnswers {
   /**
    * One model answer on its way to the citizen. Tokens and the hold-back timer both
    * release text through the screen; {@link #pass} sends it in order, and the first ending (done,
-   * withheld, model failure) is the only one. Every stored outcome completes the audit entry
-   * opened for {@code replyId}.
+   * withheld, model failure) is the only one. Every stored outcome is stored under {@code replyId}
+   * (completing the audit entry a streamed answer opened for it).
    */
   private final class Relay {
     private final TurnService.Turn turn;
