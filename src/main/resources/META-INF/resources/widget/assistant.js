@@ -232,7 +232,8 @@
         document.addEventListener('focusin', this.uncoverFocus);
       }
       this.loadLanguages();
-      if (!TEXT[wanted]) this.switchTo(wanted, true); else this.loadStarters();
+      // The texts only the bundles have (the warning) may be needed before they arrive: see submit.
+      this.textsReady = TEXT[wanted] ? this.loadStarters() : this.switchTo(wanted, true);
     }
 
     disconnectedCallback() {
@@ -284,7 +285,7 @@
     // Texts of a language other than German or English from its bundle; keys it lacks stay German.
     async switchTo(code, fromTag) {
       if (code === 'de' || code === 'en') {
-        this.lang = code; this.dir = 'ltr'; this.starters = null; this.render(); this.loadStarters(); return;
+        this.lang = code; this.dir = 'ltr'; this.starters = null; this.render(); this.textsReady = this.loadStarters(); return;
       }
       try {
         const response = await fetch(base + '/api/v1/languages/' + encodeURIComponent(code) + '/widget');
@@ -374,12 +375,16 @@
       const erase = this.el('button', { type: 'button', id: 'la-erase', class: 'la-link' }, this.t.erase);
       erase.addEventListener('click', () => this.erase());
       form.append(label, input, send, this.stopButton);
-      form.addEventListener('submit', (event) => {
+      form.addEventListener('submit', async (event) => {
         event.preventDefault();
         const question = input.value.trim();
         if (!question) return;
         const found = personalData(question);
-        if (found.length) { this.warnPersonal(form, input, found); return; }
+        if (found.length) {
+          if (!this.t.piiWarning) await this.textsReady;
+          this.warnPersonal(form, input, found);
+          return;
+        }
         input.value = '';
         this.ask(question);
       });
