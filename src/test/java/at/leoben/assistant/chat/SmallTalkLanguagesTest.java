@@ -36,7 +36,20 @@ class SmallTalkLanguagesTest {
         "uk | Привіт | Вітаю! Я цифровий асистент міста Леобен",
         "ar | مرحبا | مرحبًا! أنا المساعد الرقمي لمدينة ليوبن",
         "bs | Zdravo | Dobar dan! Ja sam digitalni asistent Grada Leobena",
-        "hu | Szia | Jó napot kívánok! Leoben város digitális asszisztense vagyok"
+        "hu | Szia | Jó napot kívánok! Leoben város digitális asszisztense vagyok",
+        "ro | Bună ziua | Bună ziua! Sunt asistentul digital al orașului Leoben",
+        "ro | Salut | Bună ziua! Sunt asistentul digital al orașului Leoben",
+        "ro | Mulțumesc | Bună ziua! Sunt asistentul digital al orașului Leoben",
+        "hr | Dobar dan | Dobar dan! Ja sam digitalni asistent Grada Leobena",
+        "sr | Hvala | Dobar dan! Ja sam digitalni asistent Grada Leobena",
+        "hu | Jó napot | Jó napot kívánok! Leoben város digitális asszisztense vagyok",
+        "hu | Köszönöm | Jó napot kívánok! Leoben város digitális asszisztense vagyok",
+        "uk | Добрий день | Вітаю! Я цифровий асистент міста Леобен",
+        "uk | Дякую | Вітаю! Я цифровий асистент міста Леобен",
+        "tr | Iyi günler | Merhaba! Ben Leoben Belediyesi'nin dijital asistanıyım",
+        "tr | Teşekkürler | Merhaba! Ben Leoben Belediyesi'nin dijital asistanıyım",
+        "ar | السلام عليكم | مرحبًا! أنا المساعد الرقمي لمدينة ليوبن",
+        "ar | شكرا | مرحبًا! أنا المساعد الرقمي لمدينة ليوبن"
       })
   void aGreetingIsAnsweredKindlyInTheCitizensLanguage(String language, String greeting, String reply) {
     ExtractableResponse<Response> answer =
