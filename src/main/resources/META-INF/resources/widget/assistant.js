@@ -379,6 +379,9 @@
         event.preventDefault();
         const question = input.value.trim();
         if (!question) return;
+        // A warning about an earlier draft does not outlive it.
+        const stale = this.querySelector('#la-pii');
+        if (stale) stale.remove();
         const found = personalData(question);
         if (found.length) {
           if (!this.t.piiWarning) await this.textsReady;

@@ -124,6 +124,39 @@ class WidgetHelpsBrowserTest extends BrowserTest {
     assertThat((String) js("return JSON.stringify(sessionStorage)")).doesNotContain("max.muster").doesNotContain("1234567");
   }
 
+  /** Drafts with personal data and the kinds the warning names; drafts without it go out at once. */
+  @Test
+  void theWarningNamesWhatItFoundAndLetsOrdinaryQuestionsPass() {
+    ollama.behave(Behaviour.answer("Das Bürgerservice hilft Ihnen gerne [1]."));
+    open("position=inline&lang=de");
+    js(RECORD_POSTS);
+    String[][] personal = {
+      {"Meine IBAN ist AT61 1904 3002 3457 3201, wann kommt das Geld?", "IBAN (Kontonummer)"},
+      {"Meine SV-Nummer 1237 010180 – brauche ich die für den Antrag?", "Sozialversicherungsnummer"},
+      {"Ich wohne in der Kärntner Straße 12/3, 8700 Leoben. Wann ist Müllabfuhr?", "Adresse"},
+      {"Bitte rufen Sie +43 664 1234567 zurück", "Telefonnummer"},
+      {"Schreiben Sie an max (at) gmx.at oder 0676/5554433", "E-Mail-Adresse, Telefonnummer"},
+    };
+    for (String[] draft : personal) {
+      type(draft[0]);
+      until("return !!document.querySelector('#la-pii')");
+      assertThat(text("#la-pii-text")).as(draft[0]).startsWith("Ihre Nachricht enthält offenbar persönliche Daten: " + draft[1] + ".");
+    }
+    assertThat(js("return window.posts")).asList().isEmpty();
+    String[] ordinary = {
+      "Wann wird in der Kärntner Straße gekehrt?",
+      "Ist buergerservice@leoben.at die richtige Adresse für meinen Antrag?",
+      "Ich habe am 01.02.2024 den Antrag 0815/2024 gestellt. Wie lange dauert es?",
+      "Wie viel kostet ein Parkplatz 3 Stunden lang?",
+    };
+    for (int i = 0; i < ordinary.length; i++) {
+      type(ordinary[i]);
+      int sent = i + 1;
+      until("return window.posts.length === " + sent + " && document.querySelector('#la-stop').hidden");
+      assertThat(browser.findElements(By.id("la-pii"))).as(ordinary[i]).isEmpty();
+    }
+  }
+
   @Test
   void theWarningSpeaksTheCitizensLanguage() throws IOException {
     open("position=inline&lang=tr");
