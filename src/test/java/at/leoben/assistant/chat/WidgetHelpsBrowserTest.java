@@ -6,21 +6,19 @@ import at.leoben.assistant.testsupport.Axe;
 import at.leoben.assistant.testsupport.BrowserTest;
 import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
+import at.leoben.assistant.testsupport.Screenshots;
 import at.leoben.assistant.testsupport.Questions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -170,7 +168,7 @@ class WidgetHelpsBrowserTest extends BrowserTest {
     assertThat(text("#la-pii-send")).isEqualTo("Yine de gönder");
     assertThat(js("return window.posts")).asList().isEmpty();
     assertThat(Axe.seriousViolations(browser)).isEmpty();
-    screenshot("pii-warning");
+    Screenshots.keepWidget(browser, "pii-warning");
   }
 
   @Test
@@ -338,16 +336,5 @@ class WidgetHelpsBrowserTest extends BrowserTest {
       order.add((String) js("return document.activeElement.id"));
     }
     assertThat(order).containsExactly("la-send", "la-human", "la-erase", "la-download");
-  }
-
-  /** With {@code -Dscreenshots.dir=docs/screenshots}, the warning is kept for the README. */
-  private void screenshot(String name) throws IOException {
-    String folder = System.getProperty("screenshots.dir");
-    if (folder != null && !folder.isBlank()) {
-      Files.createDirectories(Path.of(folder));
-      Files.write(
-          Path.of(folder, name + ".png"),
-          browser.findElement(By.tagName("leoben-assistant")).getScreenshotAs(OutputType.BYTES));
-    }
   }
 }
