@@ -143,13 +143,17 @@
     return rest.replace(/[ \t]{2,}/g, ' ').replace(/ +([,.;:!?])/g, '$1').replace(/([,;:]){2,}/g, '$1').trim();
   };
 
-  // Bundle texts ("reasons.wrong" as reasons.wrong) over the texts the widget has.
+  // Bundle texts over the texts the widget has: "reasons.wrong" into the group reasons, a key
+  // without a group of that name ("pii.email") as it is.
   const mergeTexts = (target, texts) => {
     for (const [key, value] of Object.entries(texts)) {
-      if (key.startsWith('reasons.')) target.reasons[key.slice(8)] = value; else target[key] = value;
+      const [group, name] = key.split('.');
+      if (name && typeof target[group] === 'object') target[group][name] = value; else target[key] = value;
     }
     return target;
   };
+  // German as the base of another language, its groups copied so that German stays German.
+  const germanCopy = () => Object.fromEntries(Object.entries(TEXT.de).map(([key, value]) => [key, typeof value === 'object' ? { ...value } : value]));
 
   const KEY = 'leoben-assistant';
   const PLAIN_KEY = 'leoben-assistant-plain';
@@ -291,7 +295,7 @@
         const response = await fetch(base + '/api/v1/languages/' + encodeURIComponent(code) + '/widget');
         if (!response.ok) throw new Error('HTTP ' + response.status);
         const data = await response.json();
-        TEXT[code] = mergeTexts({ ...TEXT.de, reasons: { ...TEXT.de.reasons } }, data.texts);
+        TEXT[code] = mergeTexts(germanCopy(), data.texts);
         this.lang = code;
         this.dir = data.dir;
         this.starters = data.starters;
@@ -845,7 +849,7 @@
 
     // Times as the offices keep them: Vienna time, whatever the citizen's device is set to.
     when(instant) {
-      return new Date(instant).toLocaleString(this.lang === 'de' ? 'de-AT' : 'en-GB', { timeZone: 'Europe/Vienna', dateStyle: 'full', timeStyle: 'short' });
+      return new Date(instant).toLocaleString({ de: 'de-AT', en: 'en-GB' }[this.lang] || this.lang, { timeZone: 'Europe/Vienna', dateStyle: 'full', timeStyle: 'short' });
     }
 
     async showCase(out) {

@@ -28,7 +28,11 @@ public class LanguagesResource {
           "erased", "badgeHelp", "fallback", "sources", "open", "closed", "up", "down", "thanks", "broken", "you",
           "assistant", "plain", "launcher", "close", "why", "comment", "sendFeedback", "languages", "done",
           "reasons.wrong", "reasons.outdated", "reasons.unclear", "reasons.incomplete", "reasons.offensive",
-          "reasons.other");
+          "reasons.other", "aiOff", "more", "severity.info", "severity.warning", "severity.emergency", "handover",
+          "handoverIntro", "includeConversation", "contactWay", "contactNone", "contactEmail", "contactPhone", "email",
+          "phone", "note", "consent", "handoverSend", "handoverFailed", "caseCheck", "caseWaiting", "caseReply",
+          "casePerson", "caseNumber", "caseDelete", "caseDeleted", "caseStatus.OPEN", "caseStatus.CLAIMED",
+          "caseStatus.ANSWERED", "caseStatus.CLOSED");
 
   /** Texts the widget does not carry itself: the personal-data warning, read aloud, download. */
   private static final List<String> BUNDLED_KEYS =

@@ -169,6 +169,17 @@ class WidgetHelpsBrowserTest extends BrowserTest {
     assertThat(js("return window.posts")).asList().isEmpty();
     assertThat(Axe.seriousViolations(browser)).isEmpty();
     Screenshots.keepWidget(browser, "pii-warning");
+
+    // Sent anyway, then handed over: the form in Turkish, the address already there.
+    ollama.behave(Behaviour.answer("Köpeğinizi Belediye Binası'nda kaydettirebilirsiniz [1]."));
+    waitFor("#la-pii-send").click();
+    until("return document.querySelectorAll('#la-log li.la-assistant .la-feedback').length === 1");
+    waitFor("#la-human").click();
+    waitFor("#la-handover").click();
+    assertThat(waitFor("#la-handover-title").getText()).isEqualTo("Talebinizi belediyeye iletin");
+    assertThat(waitFor("label[for=la-consent]").getText()).startsWith("Leoben Belediyesi'nin talebimi yanıtlamak için");
+    assertThat(js("return document.querySelector('#la-contact-email').value")).isEqualTo("ayse@example.com");
+    assertThat(Axe.seriousViolations(browser)).isEmpty();
   }
 
   @Test
