@@ -379,7 +379,7 @@
       const erase = this.el('button', { type: 'button', id: 'la-erase', class: 'la-link' }, this.t.erase);
       erase.addEventListener('click', () => this.erase());
       form.append(label, input, send, this.stopButton);
-      form.addEventListener('submit', async (event) => {
+      form.addEventListener('submit', (event) => {
         event.preventDefault();
         const question = input.value.trim();
         if (!question) return;
@@ -388,7 +388,6 @@
         if (stale) stale.remove();
         const found = personalData(question);
         if (found.length) {
-          if (!this.t.piiWarning) await this.textsReady;
           this.warnPersonal(form, input, found);
           return;
         }
@@ -485,7 +484,9 @@
 
     // Nothing leaves before the citizen decides: remove the data from the draft, or send it anyway
     // (the service then redacts it, as it does with every message).
-    warnPersonal(form, input, found) {
+    async warnPersonal(form, input, found) {
+      // The texts only the bundles have may still be on their way (a quick first question).
+      if (!this.t.piiWarning) await this.textsReady;
       const old = this.querySelector('#la-pii');
       if (old) old.remove();
       const kinds = [...new Set(found.map((hit) => this.t['pii.' + hit.kind] || hit.kind))].join(', ');
