@@ -36,15 +36,17 @@ class QueuedNoticeBrowserTest extends BrowserTest {
   @Test
   void theWaitingCitizenSeesTheirPlaceUntilTheAnswerBegins() {
     browser.get(base.toString());
+    // Typed before the other citizen starts, so that the page's own loading (under load, seconds)
+    // cannot use up the other answer's time: the click is the only step left.
+    waitFor("#la-input").sendKeys("Wo ist das Fundamt?");
     ollama.capacity(1, Duration.ZERO);
-    // Another citizen's answer takes the slot for about 3 s.
-    ollama.behave(Behaviour.answer("Das Fundamt ist im Rathaus. ".repeat(6), Duration.ofMillis(100)));
+    // Another citizen's answer takes the slot for about 6 s.
+    ollama.behave(Behaviour.answer("Das Fundamt ist im Rathaus. ".repeat(6), Duration.ofMillis(200)));
     try (SseStream other = SseStream.open("{\"message\":\"Wo ist das Fundamt? Jemand anderer\"}")) {
       long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
       while (ollama.generating() == 0 && System.nanoTime() < deadline) {
         Thread.onSpinWait();
       }
-      waitFor("#la-input").sendKeys("Wo ist das Fundamt?");
       browser.findElement(By.id("la-send")).click();
 
       WebElement notice = waitFor(".la-queued");
@@ -55,7 +57,7 @@ class QueuedNoticeBrowserTest extends BrowserTest {
       assertThat(notice.findElements(By.xpath("./*"))).isEmpty();
 
       // Once the answer begins, the notice goes and the answer is labelled as usual.
-      new WebDriverWait(browser, Duration.ofSeconds(15))
+      new WebDriverWait(browser, Duration.ofSeconds(30))
           .until(d -> !d.findElements(By.cssSelector("li[data-ai-generated='true'] .la-feedback")).isEmpty());
       assertThat(browser.findElements(By.cssSelector(".la-queued"))).isEmpty();
       assertThat(browser.findElement(By.cssSelector("li[data-ai-generated='true'] .la-text")).getText())
