@@ -9,7 +9,6 @@ import at.leoben.assistant.disclosure.Disclosures;
 import at.leoben.assistant.disclosure.Responsible;
 import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.i18n.LanguageDetection;
-import at.leoben.assistant.guard.InputGuard;
 import at.leoben.assistant.guard.InputVerdict;
 import at.leoben.assistant.guard.OutputFinding;
 import at.leoben.assistant.guard.OutputScreen;
@@ -32,7 +31,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,7 +86,7 @@ class TurnService {
   record Prepared(Turn turn, Plan plan) {}
 
   private final ConversationStore store;
-  private final InputGuard inputGuard;
+  private final TurnReading reading;
   private final OutputScreen outputScreen;
   private final KnowledgeBase knowledge;
   private final KnowledgeConfig knowledgeConfig;
@@ -104,7 +103,7 @@ class TurnService {
 
   TurnService(
       ConversationStore store,
-      InputGuard inputGuard,
+      TurnReading reading,
       OutputScreen outputScreen,
       KnowledgeBase knowledge,
       KnowledgeConfig knowledgeConfig,
@@ -119,7 +118,7 @@ class TurnService {
       Clock clock,
       Admission admission) {
     this.store = store;
-    this.inputGuard = inputGuard;
+    this.reading = reading;
     this.outputScreen = outputScreen;
     outputScreen.knowPrompt(model.systemPrompt());
     model.plainLanguageInstructions().forEach(outputScreen::knowPrompt);
@@ -138,14 +137,15 @@ class TurnService {
   }
 
   /**
-   * {@link #begin} and {@link #plan} with all their reads (conversation, history, approved answer,
-   * knowledge, earlier answer) in one read transaction: one connection and one commit per turn
-   * instead of one for each look-up.
+   * {@link #begin} and {@link #plan} each with their reads in one read transaction; between them,
+   * outside any transaction, the model's reading of the message (up to its timeout, so it must
+   * not hold a database connection).
    */
-  @Transactional
   Prepared prepare(ChatRequest request, String headerToken, AiChannel channel) {
-    Turn turn = begin(request, headerToken);
-    return new Prepared(turn, plan(turn, channel));
+    Turn turn = QuarkusTransaction.requiringNew().call(() -> begin(request, headerToken));
+    // Switched off: no model call at all, the reading included.
+    Understood understood = aiSwitch.allows(channel) ? reading.read(turn) : reading.net(turn.question());
+    return QuarkusTransaction.requiringNew().call(() -> new Prepared(turn, plan(turn, channel, understood)));
   }
 
   /** Opens the conversation of a validated request; throws problem details, stores nothing. */
@@ -169,7 +169,12 @@ class TurnService {
   }
 
   Plan plan(Turn turn, AiChannel channel) {
-    InputVerdict verdict = inputGuard.check(turn.question());
+    return plan(turn, channel, reading.net(turn.question()));
+  }
+
+  private Plan plan(Turn turn, AiChannel channel, Understood understood) {
+    InputVerdict verdict = understood.verdict();
+    Optional<String> standalone = understood.standaloneQuestion();
     ConversationRef.Previous previous = turn.conversation().previous();
     // Safety carries over: after a hand-over, a follow-up stays with people unless it clearly
     // turns to an ordinary topic of its own (a full question, not "und was jetzt?").
@@ -191,7 +196,7 @@ class TurnService {
     // The safety net reads German and English; in another language a greeting in front of a
     // question the city's texts answer ("Merhaba, köpeğimi nasıl kaydettirebilirim?") is that question.
     if (verdict instanceof InputVerdict.SmallTalk
-        && (readsLikeTheSafetyNet(turn.conversation().language()) || retrieve(turn.question(), previous).isEmpty())) {
+        && (readsLikeTheSafetyNet(turn.conversation().language()) || retrieve(turn.question(), previous, standalone).isEmpty())) {
       return new SmallTalk();
     }
     if (turn.questionKey() != null) {
@@ -200,7 +205,7 @@ class TurnService {
         return new Approved(approved.get(), approvedDisclosure(approved.get(), turn.conversation().language()));
       }
     }
-    List<RetrievedPassage> passages = retrieve(turn.question(), previous);
+    List<RetrievedPassage> passages = retrieve(turn.question(), previous, standalone);
     if (passages.isEmpty()) {
       return new NoKnowledge();
     }
@@ -228,10 +233,17 @@ class TurnService {
   }
 
   /**
-   * Retrieval for a turn. A follow-up that only makes sense with the question before it ("und am
+   * Retrieval for a turn: with the model's stand-alone question when there is one and it finds
+   * something. Otherwise a follow-up that only makes sense with the question before it ("und am
    * Freitag?"), or one that finds nothing alone, is searched together with the previous question.
    */
-  private List<RetrievedPassage> retrieve(String question, ConversationRef.Previous previous) {
+  private List<RetrievedPassage> retrieve(String question, ConversationRef.Previous previous, Optional<String> standalone) {
+    if (standalone.isPresent()) {
+      List<RetrievedPassage> passages = knowledge.retrieve(standalone.get());
+      if (!passages.isEmpty()) {
+        return passages;
+      }
+    }
     boolean hasContext = previous != null && previous.handedOverArea() == null;
     if (hasContext && FollowUp.isElliptical(question)) {
       return knowledge.retrieve(FollowUp.withPrevious(previous.question(), question));
