@@ -34,15 +34,15 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class ReadingGateway {
 
-  private final LlmConfig.Understanding config;
+  private final ReadingConfig config;
   private final String model;
   private final ChatModel chatModel;
   private final ModelApproval approval;
   private final ModelGateway answers;
   private final ModelUsage usage;
 
-  ReadingGateway(LlmConfig llm, ModelApproval approval, ModelGateway answers, ModelUsage usage) {
-    this.config = llm.understanding();
+  ReadingGateway(LlmConfig llm, ReadingConfig config, ModelApproval approval, ModelGateway answers, ModelUsage usage) {
+    this.config = config;
     this.model = config.model().filter(name -> !name.isBlank()).orElse(llm.model());
     this.approval = approval;
     this.answers = answers;

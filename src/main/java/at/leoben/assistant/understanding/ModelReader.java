@@ -2,7 +2,7 @@ package at.leoben.assistant.understanding;
 
 import at.leoben.assistant.admission.Admission;
 import at.leoben.assistant.audit.AuditTrail;
-import at.leoben.assistant.llm.LlmConfig;
+import at.leoben.assistant.llm.ReadingConfig;
 import at.leoben.assistant.llm.ModelUnavailable;
 import at.leoben.assistant.llm.PromptTurn;
 import at.leoben.assistant.llm.ReadingGateway;
@@ -42,12 +42,12 @@ public class ModelReader {
   private final int historyMessages;
   private final String systemPrompt;
 
-  ModelReader(ReadingGateway gateway, Admission admission, AuditTrail audit, MeterRegistry meters, LlmConfig llm) {
+  ModelReader(ReadingGateway gateway, Admission admission, AuditTrail audit, MeterRegistry meters, ReadingConfig config) {
     this.gateway = gateway;
     this.admission = admission;
     this.audit = audit;
     this.meters = meters;
-    this.historyMessages = llm.understanding().historyMessages();
+    this.historyMessages = config.historyMessages();
     this.systemPrompt = TextResources.read("prompts/" + PROMPT + ".txt").strip();
   }
 
