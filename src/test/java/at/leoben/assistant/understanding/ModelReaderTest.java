@@ -325,6 +325,15 @@ class ModelReaderTest {
     Staff.asAdmin().get("/api/v1/admin/audit/verify").then().statusCode(200).body("intact", org.hamcrest.Matchers.equalTo(true));
   }
 
+  @Test
+  void theTransparencyPageSaysTheModelAlsoReadsQuestionsToRouteThem() {
+    given().get("/transparenz").then().statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("liest Ihre Frage auch vorab mit"))
+        .body(org.hamcrest.Matchers.containsString("Es entscheidet nie über Sie"));
+    given().header("Accept-Language", "en").get("/transparenz").then().statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("It never decides about you"));
+  }
+
   private static ExtractableResponse<Response> followUp(ExtractableResponse<Response> first, String message) {
     return given()
         .contentType(ContentType.JSON)
