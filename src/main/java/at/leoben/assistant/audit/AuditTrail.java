@@ -77,11 +77,19 @@ public class AuditTrail {
   /**
    * The model read a citizen's message to route it (issue 16): the model, its tokens and time,
    * what it read ({@code kind} the intent, {@code area}) or why there was no reading ({@code
-   * failure}). No text: the question is in the turn's own entry.
+   * failure}), the language it read. No text: the question is in the turn's own entry.
    */
   @Transactional(TxType.MANDATORY)
   public void recordUnderstanding(
-      UUID conversationId, String model, String intent, String area, String failure, long latencyMs, Integer inputTokens, Integer outputTokens) {
+      UUID conversationId,
+      String model,
+      String intent,
+      String area,
+      String language,
+      String failure,
+      long latencyMs,
+      Integer inputTokens,
+      Integer outputTokens) {
     AuditEntry entry = newEntry(UNDERSTANDING, conversationId);
     entry.model = model;
     entry.kind = intent;
@@ -90,7 +98,7 @@ public class AuditTrail {
     entry.latencyMs = latencyMs;
     entry.inputTokens = inputTokens;
     entry.outputTokens = outputTokens;
-    entry.note = "routing only, no answer";
+    entry.note = language == null ? "routing only, no answer" : "routing only, no answer; language " + language;
     chain.append(entry);
   }
 

@@ -130,6 +130,7 @@ public class ModelReader {
                       gateway.modelName(),
                       reading == null ? null : category(reading.intent()),
                       reading != null && reading.intent() instanceof Intent.Sensitive s ? s.area() : null,
+                      reading == null ? null : reading.language(),
                       failure,
                       latency.toMillis(),
                       in,
