@@ -114,7 +114,7 @@ public class ModelApproval {
     ModelCheck next = compare(model);
     ModelCheck previous = others.put(model, next);
     if (previous == null || previous.state() != next.state()) {
-      announce(next);
+      announce(next, "messages are routed by the safety net alone");
     }
   }
 
@@ -123,7 +123,7 @@ public class ModelApproval {
     ModelCheck next = compare();
     ModelCheck previous = current.getAndSet(next);
     if (previous.state() != next.state() || !previous.servedDigest().equals(next.servedDigest())) {
-      announce(next);
+      announce(next, "citizens get the city's own texts and the human channels");
     }
     return next;
   }
@@ -211,13 +211,13 @@ public class ModelApproval {
     return Optional.empty();
   }
 
-  private void announce(ModelCheck check) {
+  /** {@code consequence}: what the service does without this model, for the log. */
+  private void announce(ModelCheck check, String consequence) {
     if (check.approved()) {
       LOG.infof("Language model %s is approved and served (digest %s)", check.model(), check.servedDigest().orElse("?"));
     } else {
       LOG.warnf(
-          "Language model %s is not used (%s: %s): citizens get the city's own texts and the human channels",
-          check.model(), check.state(), check.reason());
+          "Language model %s is not used (%s: %s): %s", check.model(), check.state(), check.reason(), consequence);
     }
     try {
       changes.fire(check);

@@ -75,11 +75,14 @@ class ReaderModelTest {
     assertThat(ollama.formatRequests()).hasSize(readings);
   }
 
-  /** Asks until the service has compared the reading model (in the background) and acts on it. */
+  /**
+   * Asks until the service has compared the reading model (in the background) and acts on it; the
+   * first turn of a fresh service also trains the safety net.
+   */
   private static void waitUntil(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("within 10 s").isLessThan(deadline);
+      assertThat(System.nanoTime()).as("within 30 s").isLessThan(deadline);
       try {
         Thread.sleep(200);
       } catch (InterruptedException e) {
