@@ -34,6 +34,8 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class ReadingGateway {
 
+  private static final Duration HTTP_GRACE = Duration.ofSeconds(1);
+
   private final ReadingConfig config;
   private final String model;
   private final ChatModel chatModel;
@@ -54,8 +56,8 @@ public class ReadingGateway {
             .temperature(0.0)
             .numPredict(config.maxTokens())
             .numCtx(llm.contextWindow())
-            // The HTTP client's bound backs up the call's own; the reading is dropped at the timeout.
-            .timeout(config.timeout())
+            // The HTTP client's bound only backs up the call's own, which ends the reading first.
+            .timeout(config.timeout().plus(HTTP_GRACE))
             .maxRetries(0)
             .logRequests(false)
             .logResponses(false)
@@ -92,7 +94,7 @@ public class ReadingGateway {
               .join();
     } catch (CompletionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw cause instanceof TimeoutException
+      throw timedOut(cause)
           ? new ModelUnavailable(Failure.TIMEOUT, "reading longer than " + config.timeout())
           // Only the exception type: messages of client libraries may quote the prompt.
           : new ModelUnavailable(Failure.ERROR, cause.getClass().getSimpleName());
@@ -106,6 +108,17 @@ public class ReadingGateway {
       throw new ModelUnavailable(Failure.INVALID_OUTPUT, "empty reading");
     }
     return new StructuredOutput(text.strip(), model, input, output, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private static boolean timedOut(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TimeoutException
+          || cause instanceof java.net.http.HttpTimeoutException
+          || cause instanceof dev.langchain4j.exception.TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private ChatRequest chatRequest(StructuredRequest request) {

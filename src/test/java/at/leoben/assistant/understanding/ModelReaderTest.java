@@ -138,6 +138,20 @@ class ModelReaderTest {
   }
 
   @Test
+  void aStreamedTurnIsRoutedByTheSaferReadingToo() {
+    ollama.behaveForFormat(Behaviour.answer(readingOf("crisis")));
+
+    String stream =
+        given().contentType(ContentType.JSON).body(Map.of("message", NET.get("ordinary")))
+            .post("/api/v1/chat/stream").then().statusCode(200).extract().asString();
+
+    List<at.leoben.assistant.testsupport.Sse.Event> events = at.leoben.assistant.testsupport.Sse.parse(stream);
+    assertThat(at.leoben.assistant.testsupport.Sse.names(events)).containsExactly("fallback");
+    assertThat(events.get(0).data().path("area").asText()).isEqualTo("crisis");
+    assertThat(ollama.answerRequests()).isEmpty();
+  }
+
+  @Test
   void aCrisisTheSafetyNetReadsGetsTheCrisisLinesWithoutWaitingForTheModel() {
     ollama.behaveForFormat(Behaviour.answer(readingOf("ordinary")));
 
