@@ -75,7 +75,7 @@ public class AuditTrail {
   }
 
   /**
-   * The model read a citizen's message to route it (issue 16): the model, its tokens and time,
+   * The model read a citizen's message to route it (issue 16): the model and the reader's prompt, its tokens and time,
    * what it read ({@code kind} the intent, {@code area}) or why there was no reading ({@code
    * failure}), the language it read. No text: the question is in the turn's own entry.
    */
@@ -83,6 +83,7 @@ public class AuditTrail {
   public void recordUnderstanding(
       UUID conversationId,
       String model,
+      String promptVersion,
       String intent,
       String area,
       String language,
@@ -92,6 +93,7 @@ public class AuditTrail {
       Integer outputTokens) {
     AuditEntry entry = newEntry(UNDERSTANDING, conversationId);
     entry.model = model;
+    entry.promptVersion = promptVersion;
     entry.kind = intent;
     entry.area = area;
     entry.failure = failure;

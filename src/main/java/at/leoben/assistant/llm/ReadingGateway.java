@@ -16,6 +16,7 @@ import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.output.TokenUsage;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +114,7 @@ public class ReadingGateway {
   private static boolean timedOut(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof TimeoutException
-          || cause instanceof java.net.http.HttpTimeoutException
+          || cause instanceof HttpTimeoutException
           || cause instanceof dev.langchain4j.exception.TimeoutException) {
         return true;
       }

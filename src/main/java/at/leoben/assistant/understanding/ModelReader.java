@@ -15,6 +15,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -70,7 +71,7 @@ public class ModelReader {
     try {
       output = admission.callIfIdle(() -> gateway.read(request));
     } catch (ModelUnavailable e) {
-      count(e.failure().name().toLowerCase(java.util.Locale.ROOT));
+      count(e.failure().name().toLowerCase(Locale.ROOT));
       audit(conversationId, null, e.failure().name(), Duration.ofNanos(System.nanoTime() - started), null, null);
       return Optional.empty();
     }
@@ -128,6 +129,7 @@ public class ModelReader {
                   audit.recordUnderstanding(
                       conversationId,
                       gateway.modelName(),
+                      PROMPT,
                       reading == null ? null : category(reading.intent()),
                       reading != null && reading.intent() instanceof Intent.Sensitive s ? s.area() : null,
                       reading == null ? null : reading.language(),

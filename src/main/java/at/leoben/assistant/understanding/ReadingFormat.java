@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -58,7 +59,7 @@ final class ReadingFormat {
     }
     String intent = node.get(INTENT).asText();
     String area = node.get(AREA).asText();
-    String language = node.get(LANGUAGE).asText().strip().toLowerCase(java.util.Locale.ROOT);
+    String language = node.get(LANGUAGE).asText().strip().toLowerCase(Locale.ROOT);
     String question = node.get(STANDALONE).asText().strip();
     if (!INTENTS.contains(intent) || !AREAS.contains(area) || !LANGUAGE_CODE.matcher(language).matches()) {
       return Optional.empty();

@@ -1,5 +1,6 @@
 package at.leoben.assistant.understanding;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -23,7 +24,7 @@ public final class SaferReading {
     MODEL;
 
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
