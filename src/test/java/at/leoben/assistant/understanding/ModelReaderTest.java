@@ -2,6 +2,8 @@ package at.leoben.assistant.understanding;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import at.leoben.assistant.testsupport.Citizen;
 import at.leoben.assistant.testsupport.Db;
@@ -10,6 +12,7 @@ import at.leoben.assistant.testsupport.Metrics;
 import at.leoben.assistant.testsupport.OllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
+import at.leoben.assistant.testsupport.Sse;
 import at.leoben.assistant.testsupport.Staff;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -145,8 +148,8 @@ class ModelReaderTest {
         given().contentType(ContentType.JSON).body(Map.of("message", NET.get("ordinary")))
             .post("/api/v1/chat/stream").then().statusCode(200).extract().asString();
 
-    List<at.leoben.assistant.testsupport.Sse.Event> events = at.leoben.assistant.testsupport.Sse.parse(stream);
-    assertThat(at.leoben.assistant.testsupport.Sse.names(events)).containsExactly("fallback");
+    List<Sse.Event> events = Sse.parse(stream);
+    assertThat(Sse.names(events)).containsExactly("fallback");
     assertThat(events.get(0).data().path("area").asText()).isEqualTo("crisis");
     assertThat(ollama.answerRequests()).isEmpty();
   }
@@ -242,8 +245,8 @@ class ModelReaderTest {
                     ? reading("ordinary", "none", "de", "Was kostet die Hundeabgabe für zwei Hunde?")
                     : reading("ordinary", "none", "de", "")));
     ExtractableResponse<Response> first = Citizen.ask(NET.get("sensitive"));
-    ExtractableResponse<Response> second = followUp(first, NET.get("ordinary"));
-    ExtractableResponse<Response> third = followUp(first, "und für zwei?");
+    ExtractableResponse<Response> second = Citizen.followUp(first, NET.get("ordinary"));
+    ExtractableResponse<Response> third = Citizen.followUp(first, "und für zwei?");
 
     assertThat(outcome(first)).isEqualTo("SENSITIVE_AREA/asylum-residence");
     assertThat(outcome(second)).isEqualTo("AI_GENERATED");
@@ -336,26 +339,15 @@ class ModelReaderTest {
     assertThat(entries).hasSize(1);
     assertThat(entries.get(0)).containsEntry("model", "llama3.1:8b").containsEntry("kind", "crisis");
     assertThat((Integer) entries.get(0).get("input_tokens")).isPositive();
-    Staff.asAdmin().get("/api/v1/admin/audit/verify").then().statusCode(200).body("intact", org.hamcrest.Matchers.equalTo(true));
+    Staff.asAdmin().get("/api/v1/admin/audit/verify").then().statusCode(200).body("intact", equalTo(true));
   }
 
   @Test
   void theTransparencyPageSaysTheModelAlsoReadsQuestionsToRouteThem() {
     given().get("/transparenz").then().statusCode(200)
-        .body(org.hamcrest.Matchers.containsString("liest Ihre Frage auch vorab mit"))
-        .body(org.hamcrest.Matchers.containsString("Es entscheidet nie über Sie"));
+        .body(containsString("liest Ihre Frage auch vorab mit"))
+        .body(containsString("Es entscheidet nie über Sie"));
     given().header("Accept-Language", "en").get("/transparenz").then().statusCode(200)
-        .body(org.hamcrest.Matchers.containsString("It never decides about you"));
-  }
-
-  private static ExtractableResponse<Response> followUp(ExtractableResponse<Response> first, String message) {
-    return given()
-        .contentType(ContentType.JSON)
-        .header("X-Conversation-Token", first.<String>path("conversationToken"))
-        .body(Map.of("message", message, "conversationId", first.path("conversationId")))
-        .post("/api/v1/chat")
-        .then()
-        .statusCode(200)
-        .extract();
+        .body(containsString("It never decides about you"));
   }
 }
