@@ -60,6 +60,16 @@ public class Admission {
         .register(meters);
   }
 
+  /** The measured time of one generation (the configured guess until the first was measured). */
+  public Duration generationEstimate() {
+    return queue.averageGeneration();
+  }
+
+  /** How long a citizen may wait for the model (ASSISTANT_LLM_MAX_QUEUE_WAIT). */
+  public Duration maxWait() {
+    return maxWait;
+  }
+
   /**
    * Runs {@code work} (a blocking model call) once a slot is free, waiting at most the bound;
    * throws {@link ModelBusy} instead when the wait would be, or became, too long.

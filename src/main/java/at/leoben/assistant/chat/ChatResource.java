@@ -32,12 +32,15 @@ public class ChatResource {
   static final String TOKEN_HEADER = "X-Conversation-Token";
 
   private final TurnService turns;
+  private final SharedAnswers answers;
   private final ChatRequestParser parser;
   private final TurnMetrics metrics;
   private final Notices notices;
 
-  public ChatResource(TurnService turns, ChatRequestParser parser, TurnMetrics metrics, Notices notices) {
+  public ChatResource(
+      TurnService turns, SharedAnswers answers, ChatRequestParser parser, TurnMetrics metrics, Notices notices) {
     this.turns = turns;
+    this.answers = answers;
     this.parser = parser;
     this.metrics = metrics;
     this.notices = notices;
@@ -52,7 +55,7 @@ public class ChatResource {
       String body, @HeaderParam(TOKEN_HEADER) String token, @HeaderParam(AiChannel.HEADER) String channel) {
     long started = System.nanoTime();
     TurnService.Prepared prepared = turns.prepare(parser.parse(body), token, AiChannel.ofHeader(channel));
-    TurnResult result = turns.answer(prepared.turn(), prepared.plan());
+    TurnResult result = answers.answer(prepared.turn(), prepared.plan());
     metrics.turnFinished("sync", result.reply().kind(), started);
     Response.ResponseBuilder response = Response.ok(result.reply().withNotice(notice(prepared.turn())));
     result.disclosureHeader().ifPresent(header -> response.header(Disclosures.HEADER, header));
@@ -78,7 +81,7 @@ public class ChatResource {
     // Headers go out before the first token, so any stream that may carry model output is labelled.
     // Set on the Vert.x response: Quarkus REST ignores RestMulti headers for SSE (quarkus#44902).
     turns.header(plan).ifPresent(header -> http.putHeader(Disclosures.HEADER, header));
-    return metrics.observe(turns.stream(turn, plan), started)
+    return metrics.observe(answers.stream(turn, plan), started)
             .map(event -> withNotice(event, notice))
             .map(
                 event ->

@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param threshold the score below which a passage is not relevant enough to answer from
  */
 public record Inspection(
-    String question, List<String> words, double threshold, int topPassages, int budgetChars, List<Candidate> candidates) {
+    String question, List<String> words, double threshold, int topPassages, int budgetTokens, List<Candidate> candidates) {
 
   public Inspection {
     words = List.copyOf(words);
@@ -45,9 +45,9 @@ public record Inspection(
     }
   }
 
-  /** Top passages and character budget, for the staff page's sentence about them. */
+  /** Top passages and token budget, for the staff page's sentence about them. */
   public Object[] limitArguments() {
-    return new Object[] {topPassages, budgetChars};
+    return new Object[] {topPassages, budgetTokens};
   }
 
   /** Nothing reached the threshold: the citizen gets the human channels (NO_KNOWLEDGE). */

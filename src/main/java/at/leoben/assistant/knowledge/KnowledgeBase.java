@@ -1,5 +1,6 @@
 package at.leoben.assistant.knowledge;
 
+import at.leoben.assistant.tokens.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -75,7 +76,7 @@ public class KnowledgeBase {
               matched.getOrDefault(passage.id(), List.of())));
     }
     return new Inspection(
-        question, terms.words(), config.minRank(), config.topPassages(), config.promptBudgetChars(), candidates);
+        question, terms.words(), config.minRank(), config.topPassages(), config.promptBudgetTokens(), candidates);
   }
 
   private int candidates() {
@@ -84,17 +85,26 @@ public class KnowledgeBase {
 
   private List<RetrievedPassage> choose(List<RetrievedPassage> found) {
     List<RetrievedPassage> chosen = new ArrayList<>();
-    int budget = config.promptBudgetChars();
+    int tokens = config.promptBudgetTokens();
+    int chars = config.promptBudgetChars().orElse(Integer.MAX_VALUE);
     for (RetrievedPassage passage : found) {
       if (passage.rank() < config.minRank() || chosen.size() == config.topPassages()) {
         break;
       }
-      if (passage.text().length() <= budget) {
+      int size = promptTokens(passage);
+      if (size <= tokens && passage.text().length() <= chars) {
         chosen.add(passage);
-        budget -= passage.text().length();
+        tokens -= size;
+        chars -= passage.text().length();
       }
     }
     return List.copyOf(chosen);
+  }
+
+  /** The prompt quotes title and heading with the text: they count as well. */
+  private static int promptTokens(RetrievedPassage passage) {
+    String heading = passage.heading() == null ? "" : passage.heading();
+    return Tokens.estimate(passage.documentTitle()) + Tokens.estimate(heading) + Tokens.estimate(passage.text());
   }
 
   /**

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** {@code assistant.knowledge.*}: where the city's knowledge comes from and how it is searched. */
 @ConfigMapping(prefix = "assistant.knowledge")
@@ -28,9 +29,18 @@ public interface KnowledgeConfig {
   @WithDefault("4")
   int topPassages();
 
-  /** Character budget for all passages of one prompt (about a quarter of it in tokens). */
-  @WithDefault("4000")
-  int promptBudgetChars();
+  /**
+   * Budget for all passages of one prompt, in estimated tokens
+   * (ASSISTANT_KNOWLEDGE_PROMPT_BUDGET_TOKENS): the prompt's size is the model host's prefill time.
+   */
+  @WithDefault("1000")
+  int promptBudgetTokens();
+
+  /**
+   * The character budget of earlier versions (ASSISTANT_KNOWLEDGE_PROMPT_BUDGET_CHARS): still
+   * honoured when set, in addition to the token budget. Prefer {@link #promptBudgetTokens()}.
+   */
+  OptionalInt promptBudgetChars();
 
   /**
    * Passages ranked below this are not relevant enough to answer from. Calibrated on the

@@ -3,6 +3,7 @@ package at.leoben.assistant.llm;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /** How the service talks to Ollama: {@code assistant.llm.*}, read at run time. */
 @ConfigMapping(prefix = "assistant.llm")
@@ -34,9 +35,26 @@ public interface LlmConfig {
   @WithDefault("4096")
   int contextWindow();
 
-  /** Character budget for earlier turns in a prompt; the oldest are dropped first. */
-  @WithDefault("6000")
-  int historyMaxChars();
+  /**
+   * Budget for earlier turns in a prompt, in (estimated) tokens; the oldest turns are dropped
+   * first (ASSISTANT_LLM_HISTORY_MAX_TOKENS).
+   */
+  @WithDefault("1500")
+  int historyMaxTokens();
+
+  /**
+   * The character budget of earlier versions (ASSISTANT_LLM_HISTORY_MAX_CHARS): still honoured
+   * when set, in addition to the token budget. Prefer {@link #historyMaxTokens()}.
+   */
+  OptionalInt historyMaxChars();
+
+  /**
+   * How long Ollama keeps the model loaded after a request (ASSISTANT_LLM_KEEP_ALIVE), sent with
+   * every request as {@code keep_alive}: a model unloaded between two citizens costs the next one
+   * the loading time, and its prompt cache is gone. Negative: keep it loaded for good.
+   */
+  @WithDefault("30m")
+  Duration keepAlive();
 
   @WithDefault("3s")
   Duration healthTimeout();

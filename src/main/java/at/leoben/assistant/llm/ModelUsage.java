@@ -14,6 +14,7 @@ class ModelUsage {
   private final Counter tokensOut;
   private final Counter energy;
   private final DistributionSummary energyPerAnswer;
+  private final DistributionSummary promptTokens;
 
   ModelUsage(EnergyConfig config, MeterRegistry meters) {
     this.whPerToken = config.whPer1000Tokens() / 1000.0;
@@ -27,12 +28,20 @@ class ModelUsage {
         DistributionSummary.builder("assistant.answer.energy.wh")
             .description("Estimated energy of one model answer")
             .register(meters);
+    this.promptTokens =
+        DistributionSummary.builder("assistant.model.prompt.tokens")
+            .description("Prompt tokens the model host evaluated for one answer (its prefill work)")
+            .publishPercentiles(0.5, 0.95)
+            .register(meters);
   }
 
   void record(Integer input, Integer output) {
     int in = input == null ? 0 : input;
     int out = output == null ? 0 : output;
     tokensIn.increment(in);
+    if (input != null) {
+      promptTokens.record(input);
+    }
     tokensOut.increment(out);
     double wh = (in + out) * whPerToken;
     energy.increment(wh);

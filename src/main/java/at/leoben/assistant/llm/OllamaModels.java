@@ -3,6 +3,7 @@ package at.leoben.assistant.llm;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -28,6 +29,7 @@ class OllamaModels {
         .temperature(config.temperature())
         .numPredict(config.maxAnswerTokens())
         .numCtx(config.contextWindow())
+        .defaultRequestParameters(keptLoaded(config))
         .timeout(config.timeout().plus(HTTP_GRACE))
         // One retry policy: none here. A failed call goes to the fallback at once, and the circuit
         // breaker, not a retry loop, decides when to try the model again.
@@ -46,9 +48,21 @@ class OllamaModels {
         .temperature(config.temperature())
         .numPredict(config.maxAnswerTokens())
         .numCtx(config.contextWindow())
+        .defaultRequestParameters(keptLoaded(config))
         .timeout(config.streamMaxDuration().plus(HTTP_GRACE))
         .logRequests(false)
         .logResponses(false)
+        .build();
+  }
+
+  /**
+   * {@code keep_alive} on every request: Ollama's default (5 minutes) unloads the model in a quiet
+   * hour, and the next citizen then waits for the load and a prompt cache built from scratch.
+   */
+  static OllamaChatRequestParameters keptLoaded(LlmConfig config) {
+    long seconds = config.keepAlive().toSeconds();
+    return OllamaChatRequestParameters.builder()
+        .keepAlive((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, seconds)))
         .build();
   }
 }

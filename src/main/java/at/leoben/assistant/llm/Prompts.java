@@ -2,6 +2,7 @@ package at.leoben.assistant.llm;
 
 import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.resources.TextResources;
+import at.leoben.assistant.tokens.Tokens;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -18,8 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * Builds the bounded prompt: the versioned system prompt (with the plain-language block when the
- * citizen asked for it), as many recent turns as fit the history budget (newest kept), the city's
- * excerpts and the question. The excerpts are data, not instructions: they come in a message of
+ * citizen asked for it), as many recent turns as fit the history budget and the context window
+ * (newest kept; tokens estimated), the city's excerpts and the question. The system prompt comes
+ * first and is the same for every turn (what varies is appended to it), so that Ollama reuses its
+ * cache for that beginning. The excerpts are data, not instructions: they come in a message of
  * their own, quoted between {@code <auszuege>} and {@code </auszuege>}, never in the system message,
  * so a document that says "ignore all previous instructions" is something the model reads, not
  * something it is told.
@@ -48,6 +51,11 @@ class Prompts {
   private final String systemPrompt;
   private final Map<Language, String> plainLanguage = new HashMap<>();
   private final String languageInstruction;
+  /** Role marks of the chat template around each message (Llama 3: header and end of turn). */
+  private static final int TEMPLATE_TOKENS = 4;
+
+  private final int historyMaxTokens;
+  private final int contextLeft;
   private final int historyMaxChars;
 
   Prompts(LlmConfig config) {
@@ -59,7 +67,10 @@ class Prompts {
           language, TextResources.read("prompts/" + PLAIN_LANGUAGE_VERSION + "." + language.code() + ".txt").strip());
     }
     this.languageInstruction = TextResources.read("prompts/" + LANGUAGE_VERSION + ".txt").strip();
-    this.historyMaxChars = config.historyMaxChars();
+    this.historyMaxTokens = config.historyMaxTokens();
+    // What the context window holds of a prompt: the answer needs its tokens too.
+    this.contextLeft = config.contextWindow() - config.maxAnswerTokens();
+    this.historyMaxChars = config.historyMaxChars().orElse(Integer.MAX_VALUE);
   }
 
   String systemPrompt() {
@@ -98,14 +109,17 @@ class Prompts {
       system += "\n" + languageInstruction(request.language());
     }
     messages.add(SystemMessage.from(system));
-    for (PromptTurn turn : boundedHistory(request.history())) {
+    String excerpts = request.passages().isEmpty() ? null : excerpts(request.passages());
+    int fixed =
+        tokens(system) + tokens(request.question()) + (excerpts == null ? 0 : tokens(excerpts));
+    for (PromptTurn turn : boundedHistory(request.history(), Math.min(historyMaxTokens, contextLeft - fixed))) {
       messages.add(
           turn.speaker() == PromptTurn.Speaker.CITIZEN
               ? UserMessage.from(turn.text())
               : AiMessage.from(turn.text()));
     }
-    if (!request.passages().isEmpty()) {
-      messages.add(UserMessage.from(excerpts(request.passages())));
+    if (excerpts != null) {
+      messages.add(UserMessage.from(excerpts));
     }
     messages.add(UserMessage.from(request.question()));
     return ChatRequest.builder().messages(messages).build();
@@ -132,13 +146,25 @@ class Prompts {
     return DELIMITER.matcher(text).replaceAll("");
   }
 
-  private List<PromptTurn> boundedHistory(List<PromptTurn> history) {
+  /** A message's estimated tokens, with the chat template's marks around it. */
+  private static int tokens(String text) {
+    return Tokens.estimate(text) + TEMPLATE_TOKENS;
+  }
+
+  /**
+   * The newest turns within {@code maxTokens}: the configured history budget, or less where the
+   * rest of the prompt leaves less of the context window (Ollama would otherwise cut the prompt's
+   * beginning, the rules).
+   */
+  private List<PromptTurn> boundedHistory(List<PromptTurn> history, int maxTokens) {
     Deque<PromptTurn> kept = new ArrayDeque<>();
+    int tokens = 0;
     int chars = 0;
     for (int i = history.size() - 1; i >= 0; i--) {
       PromptTurn turn = history.get(i);
+      tokens += tokens(turn.text());
       chars += turn.text().length();
-      if (chars > historyMaxChars) {
+      if (tokens > maxTokens || chars > historyMaxChars) {
         break;
       }
       kept.addFirst(turn);

@@ -57,6 +57,8 @@ public class ReadingGateway {
             .temperature(0.0)
             .numPredict(config.maxTokens())
             .numCtx(llm.contextWindow())
+            // The same keep_alive as the answers: a reading without it would reset Ollama's timer to its default.
+            .defaultRequestParameters(OllamaModels.keptLoaded(llm))
             // The HTTP client's bound only backs up the call's own, which ends the reading first.
             .timeout(config.timeout().plus(HTTP_GRACE))
             .maxRetries(0)

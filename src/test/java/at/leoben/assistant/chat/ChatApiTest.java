@@ -104,6 +104,22 @@ class ChatApiTest {
     assertThat(last.path("content").asText()).isEqualTo("Wie melde ich meinen Hund an?");
   }
 
+  /** Issue 21: a model Ollama unloads costs the next citizen the load and the prompt cache. */
+  @Test
+  void everyRequestAsksOllamaToKeepTheModelLoadedAndStartsWithTheSameRules() {
+    ask("Wie melde ich meinen Hund an?");
+    given().contentType(ContentType.JSON).body(Map.of("message", "Wann hat das Bürgerservice geöffnet?"))
+        .post("/api/v1/chat/stream").then().statusCode(200).extract().asString();
+
+    List<JsonNode> sent = ollama.chatRequests();
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(1).path("stream").asBoolean(false)).isTrue();
+    // assistant.llm.keep-alive=30m, in seconds as Ollama reads a number.
+    assertThat(sent).allSatisfy(request -> assertThat(request.path("keep_alive").asInt()).isEqualTo(1800));
+    // The rules come first and byte for byte the same, so that Ollama reuses its cache for them.
+    assertThat(sent.get(0).path("messages").get(0)).isEqualTo(sent.get(1).path("messages").get(0));
+  }
+
   @Test
   void everyReplyIsAuditedWithTheResponsibleHumanInTheSameTransaction() {
     ollama.behave(Behaviour.answer("Die Hundeabgabe zahlen Sie im Rathaus."));

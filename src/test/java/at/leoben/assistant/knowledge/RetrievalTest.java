@@ -8,6 +8,7 @@ import at.leoben.assistant.testsupport.InjectOllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandIn;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
 import at.leoben.assistant.testsupport.Staff;
+import at.leoben.assistant.tokens.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -84,7 +85,12 @@ class RetrievalTest {
   void passagesStayWithinThePromptBudget() {
     List<RetrievedPassage> found = knowledge.retrieve("Müll Abfall Sperrmüll Biomüll Altstoffsammelzentrum Gelber Sack");
     assertThat(found).hasSizeBetween(1, 4);
-    assertThat(found.stream().mapToInt(p -> p.text().length()).sum()).isLessThanOrEqualTo(4000);
+    // The budget is in estimated tokens (assistant.knowledge.prompt-budget-tokens), with title and heading.
+    assertThat(
+            found.stream()
+                .mapToInt(p -> Tokens.estimate(p.documentTitle()) + Tokens.estimate(p.heading() == null ? "" : p.heading()) + Tokens.estimate(p.text()))
+                .sum())
+        .isLessThanOrEqualTo(1000);
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.llm.PromptTurn.Speaker;
+import at.leoben.assistant.tokens.Tokens;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -14,6 +15,7 @@ import dev.langchain4j.data.message.UserMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,8 +32,12 @@ class PromptsTest {
           new PromptTurn(Speaker.CITIZEN, "Wann hat es offen?"),
           new PromptTurn(Speaker.ASSISTANT, "Montag bis Freitag ab 07:30."));
 
-  /** Only the history budget matters to Prompts; the rest are the documented defaults. */
-  private static LlmConfig config(int historyMaxChars) {
+  /** Only the history budgets matter to Prompts; the rest are the documented defaults. */
+  private static LlmConfig config(int historyMaxTokens) {
+    return config(historyMaxTokens, OptionalInt.empty(), 4096);
+  }
+
+  private static LlmConfig config(int historyMaxTokens, OptionalInt historyMaxChars, int contextWindow) {
     return new LlmConfig() {
       @Override
       public String baseUrl() {
@@ -70,12 +76,22 @@ class PromptsTest {
 
       @Override
       public int contextWindow() {
-        return 4096;
+        return contextWindow;
       }
 
       @Override
-      public int historyMaxChars() {
+      public int historyMaxTokens() {
+        return historyMaxTokens;
+      }
+
+      @Override
+      public OptionalInt historyMaxChars() {
         return historyMaxChars;
+      }
+
+      @Override
+      public Duration keepAlive() {
+        return Duration.ofMinutes(30);
       }
 
       @Override
@@ -218,17 +234,91 @@ class PromptsTest {
     assertEquals(2, prompts.plainLanguageInstructions().size());
   }
 
+  /** Estimated tokens of messages, with the chat template's four around each. */
+  private static int tokens(List<PromptTurn> turns) {
+    return turns.stream().mapToInt(turn -> Tokens.estimate(turn.text()) + 4).sum();
+  }
+
+  /** Issue 21: Ollama reuses its cache for the prompt's unchanged beginning, so the rules come first, unchanged. */
+  @Test
+  void theSystemPromptComesFirstAndIsTheSameForEveryTurn() {
+    Prompts prompts = new Prompts(config(1500));
+    List<ChatMessage> first =
+        prompts.build(new ModelRequest("Wo ist das Fundamt?", List.of(), List.of(), Language.DE)).messages();
+    List<ChatMessage> later =
+        prompts
+            .build(
+                new ModelRequest(
+                    "Und am Samstag?", HISTORY, List.of(new GroundingPassage(1, "Fundamt", null, "Im Rathaus.")), Language.DE))
+            .messages();
+    assertInstanceOf(SystemMessage.class, first.get(0));
+    assertEquals(text(first.get(0)), text(later.get(0)));
+    assertEquals(prompts.systemPrompt(), text(first.get(0)));
+    // What varies with the citizen (language, plain language) comes after the shared rules.
+    for (Language language : Language.all()) {
+      for (boolean plain : List.of(false, true)) {
+        String system = text(prompts.build(new ModelRequest("Frage", List.of(), List.of(), language, plain)).messages().get(0));
+        assertTrue(system.startsWith(prompts.systemPrompt()), language + (plain ? " plain" : ""));
+      }
+    }
+  }
+
+  @Test
+  void aLongConversationStaysWithinTheTokenBudget() {
+    List<PromptTurn> history = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      history.add(new PromptTurn(Speaker.CITIZEN, "Welche Unterlagen brauche ich für die Anmeldung meines Hundes Nr. " + i + "?"));
+      history.add(
+          new PromptTurn(
+              Speaker.ASSISTANT,
+              "Für die Hundeanmeldung im Bürgerservice benötigen Sie einen Lichtbildausweis, den Nachweis der"
+                  + " Haftpflichtversicherung und den Sachkundenachweis [1]. Die Abgabe beträgt jährlich 75 Euro [2]."));
+    }
+    List<PromptTurn> kept = historyOf(build(1500, history, "Und für eine Katze?", Language.DE));
+    assertTrue(tokens(kept) <= 1500, "kept " + tokens(kept));
+    assertTrue(tokens(kept) > 1300, "the budget is used, not wasted: " + tokens(kept));
+    assertEquals(history.subList(history.size() - kept.size(), history.size()), kept);
+  }
+
+  /** Ollama cuts an overlong prompt at its beginning, the rules: the history gives way first. */
+  @Test
+  void theWholePromptFitsTheContextWindowLessTheAnswer() {
+    List<PromptTurn> history = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      history.add(new PromptTurn(Speaker.CITIZEN, "Was kostet die Hundeabgabe für den Hund Nummer " + i + "?"));
+      history.add(new PromptTurn(Speaker.ASSISTANT, "Die Hundeabgabe beträgt 75 Euro im Jahr [1]."));
+    }
+    List<GroundingPassage> passages = List.of(new GroundingPassage(1, "Hunde", null, "Die Abgabe beträgt 75 Euro. ".repeat(5)));
+    // 1,200 tokens of context, 512 of them for the answer.
+    List<ChatMessage> messages =
+        new Prompts(config(10_000, OptionalInt.empty(), 1200))
+            .build(new ModelRequest("Und für zwei Hunde?", history, passages, Language.DE))
+            .messages();
+    int prompt = messages.stream().mapToInt(message -> Tokens.estimate(text(message)) + 4).sum();
+    assertTrue(prompt <= 1200 - 512, "prompt of " + prompt);
+    assertFalse(historyOf(messages.subList(0, messages.size() - 1)).isEmpty(), "what fits is kept");
+  }
+
+  @Test
+  void theCharacterBudgetOfEarlierVersionsStillApplies() {
+    // The two newest turns are 18 + 28 = 46 characters; the next older one would exceed 50.
+    List<ChatMessage> messages =
+        new Prompts(config(10_000, OptionalInt.of(50), 4096))
+            .build(new ModelRequest("Und am Samstag?", HISTORY, List.of(), Language.DE))
+            .messages();
+    assertEquals(HISTORY.subList(2, 4), historyOf(messages));
+  }
+
   @Test
   void budgetDropsTheOldestTurnsFirst() {
-    // The two newest turns are 18 + 28 = 46 characters; the next older one would exceed 50.
-    List<ChatMessage> messages = build(50, HISTORY, "Und am Samstag?", Language.DE);
+    List<ChatMessage> messages = build(tokens(HISTORY.subList(2, 4)), HISTORY, "Und am Samstag?", Language.DE);
     assertEquals(HISTORY.subList(2, 4), historyOf(messages));
     assertEquals("Und am Samstag?", text(messages.get(messages.size() - 1)));
   }
 
   @Test
   void historyThatFitsExactlyIsKeptWhole() {
-    int all = HISTORY.stream().mapToInt(turn -> turn.text().length()).sum();
+    int all = tokens(HISTORY);
     assertEquals(HISTORY, historyOf(build(all, HISTORY, "Danke", Language.DE)));
     assertEquals(HISTORY.subList(1, 4), historyOf(build(all - 1, HISTORY, "Danke", Language.DE)));
   }
@@ -241,22 +331,22 @@ class PromptsTest {
             new PromptTurn(Speaker.ASSISTANT, "x".repeat(40)),
             new PromptTurn(Speaker.CITIZEN, "Und?"));
     // "Hi" alone would fit, but skipping the long answer would leave a gap the model misreads.
-    assertEquals(history.subList(2, 3), historyOf(build(10, history, "Frage", Language.DE)));
+    assertEquals(history.subList(2, 3), historyOf(build(8, history, "Frage", Language.DE)));
   }
 
   @Test
   void theQuestionIsAlwaysSentEvenBeyondTheBudget() {
     String longQuestion = "Wie ".repeat(100) + "melde ich mich an?";
-    List<ChatMessage> messages = build(10, HISTORY, longQuestion, Language.DE);
+    List<ChatMessage> messages = build(2, HISTORY, longQuestion, Language.DE);
     assertEquals(List.of(), historyOf(messages));
     assertEquals(longQuestion, text(messages.get(1)));
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {0, 1, 27, 28, 45, 46, 71, 72, 90, 91, 10_000})
+  @ValueSource(ints = {0, 1, 13, 14, 23, 24, 38, 39, 48, 49, 10_000})
   void historyNeverExceedsTheBudgetAndIsAlwaysTheNewestPart(int budget) {
     List<PromptTurn> kept = historyOf(build(budget, HISTORY, "Frage", Language.DE));
-    assertTrue(kept.stream().mapToInt(turn -> turn.text().length()).sum() <= budget);
+    assertTrue(tokens(kept) <= budget);
     assertEquals(HISTORY.subList(HISTORY.size() - kept.size(), HISTORY.size()), kept);
   }
 }

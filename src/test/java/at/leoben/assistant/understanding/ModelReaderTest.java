@@ -178,6 +178,8 @@ class ModelReaderTest {
     assertThat(request.path("format").path("required").toString())
         .contains("intent", "area", "language", "standalone_question_de");
     assertThat(request.path("model").asText()).isEqualTo("llama3.1:8b");
+    // The answers' keep_alive: a reading must not shorten how long Ollama keeps the model loaded.
+    assertThat(request.path("keep_alive").isMissingNode()).isFalse();
   }
 
   @ParameterizedTest(name = "{0}")
