@@ -179,7 +179,7 @@ class ModelReaderTest {
         .contains("intent", "area", "language", "standalone_question_de");
     assertThat(request.path("model").asText()).isEqualTo("llama3.1:8b");
     // The answers' keep_alive: a reading must not shorten how long Ollama keeps the model loaded.
-    assertThat(request.path("keep_alive").isMissingNode()).isFalse();
+    assertThat(request.path("keep_alive").asInt()).isEqualTo(1800);
   }
 
   @ParameterizedTest(name = "{0}")
