@@ -6,7 +6,9 @@
 # small talk, ordinary wrongly handed over, ...), then the safety net's cost per turn (p50/p99).
 #   bench/guards.sh src/test/resources/understanding/tuning.yaml /path/to/heldout.yaml
 # Add --misses before the files to list what was got wrong (only for halves you tune on).
-# Run by hand; needs no database or model.
+# With files, it then prints the retrieval rates of the same files (follow-ups from the right
+# document, not-covered answered "nothing found", covered from the expected document) from
+# RelevanceTest against the test database (PostgreSQL, as .ci/run). Run by hand; needs no model.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 args=()
@@ -16,3 +18,16 @@ done
 source bench/build.sh
 build_benchmarks
 java -cp "$BENCH_CP" at.leoben.assistant.bench.GuardBench "${args[@]}"
+
+files=()
+for arg in "${args[@]}"; do
+  if [[ "$arg" != --* ]]; then files+=("$arg"); fi
+done
+if (( ${#files[@]} > 0 )); then
+  source deploy/local-postgres.sh
+  ensure_postgres
+  ensure_database buergerassistent_test
+  echo
+  mvn -B -ntp -q test -Dtest=RelevanceTest -Dsurefire.failIfNoSpecifiedTests=false \
+    -Drelevance.files="$(IFS=,; echo "${files[*]}")" | grep '^\[measure\] retrieval' | sed 's/^\[measure\] //'
+fi

@@ -22,7 +22,8 @@ public record Inspection(
   /**
    * One passage found for the question.
    *
-   * @param relevant its score reaches the threshold
+   * @param relevant its score reaches the threshold, and it matched a specific word of the question
+   *     or ranks at the strong rank (see KnowledgeBase)
    * @param chosen the model gets it (relevant, among the best, within the prompt budget)
    */
   public record Candidate(int place, RetrievedPassage passage, boolean relevant, boolean chosen, List<String> matchedWords) {

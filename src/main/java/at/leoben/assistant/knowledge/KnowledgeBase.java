@@ -7,8 +7,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the city's passages for a question: PostgreSQL full-text search with the german
@@ -41,11 +43,13 @@ public class KnowledgeBase {
   private final EntityManager entities;
   private final KnowledgeConfig config;
   private final SearchQuery query;
+  private final DocumentFrequency documentFrequency;
 
   public KnowledgeBase(EntityManager entities, KnowledgeConfig config) {
     this.entities = entities;
     this.config = config;
     this.query = SearchQuery.load();
+    this.documentFrequency = new DocumentFrequency(entities);
   }
 
   /**
@@ -54,7 +58,9 @@ public class KnowledgeBase {
    */
   @Transactional
   public List<RetrievedPassage> retrieve(String question) {
-    return choose(search(question, candidates()));
+    SearchQuery.Terms terms = query.terms(question);
+    List<RetrievedPassage> found = search(question, candidates());
+    return choose(found, specific(terms, found));
   }
 
   /** What retrieval does with a question, step by step, for an admin fixing a wrong answer. */
@@ -62,8 +68,9 @@ public class KnowledgeBase {
   public Inspection inspect(String question) {
     SearchQuery.Terms terms = query.terms(question);
     List<RetrievedPassage> found = search(question, candidates());
-    List<RetrievedPassage> chosen = choose(found);
     Map<Long, List<String>> matched = matchedWords(terms, found);
+    Set<Long> specific = specific(matched);
+    List<RetrievedPassage> chosen = choose(found, specific);
     List<Inspection.Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
       RetrievedPassage passage = found.get(i);
@@ -71,7 +78,8 @@ public class KnowledgeBase {
           new Inspection.Candidate(
               i + 1,
               passage,
-              passage.rank() >= config.minRank(),
+              passage.rank() >= config.minRank()
+                  && (specific.contains(passage.id()) || passage.rank() >= config.strongRank()),
               chosen.contains(passage),
               matched.getOrDefault(passage.id(), List.of())));
     }
@@ -83,7 +91,7 @@ public class KnowledgeBase {
     return config.topPassages() * 3;
   }
 
-  private List<RetrievedPassage> choose(List<RetrievedPassage> found) {
+  private List<RetrievedPassage> choose(List<RetrievedPassage> found, Set<Long> specific) {
     List<RetrievedPassage> chosen = new ArrayList<>();
     int tokens = config.promptBudgetTokens();
     int chars = config.promptBudgetChars().orElse(Integer.MAX_VALUE);
@@ -92,7 +100,8 @@ public class KnowledgeBase {
         break;
       }
       int size = promptTokens(passage);
-      if (size <= tokens && passage.text().length() <= chars) {
+      boolean grounded = specific.contains(passage.id()) || passage.rank() >= config.strongRank();
+      if (grounded && size <= tokens && passage.text().length() <= chars) {
         chosen.add(passage);
         tokens -= size;
         chars -= passage.text().length();
@@ -105,6 +114,34 @@ public class KnowledgeBase {
   private static int promptTokens(RetrievedPassage passage) {
     String heading = passage.heading() == null ? "" : passage.heading();
     return Tokens.estimate(passage.documentTitle()) + Tokens.estimate(heading) + Tokens.estimate(passage.text());
+  }
+
+  /** The passages above the threshold that matched a specific word of the question (see {@link #specific(Map)}). */
+  private Set<Long> specific(SearchQuery.Terms terms, List<RetrievedPassage> found) {
+    List<RetrievedPassage> relevant = found.stream().filter(p -> p.rank() >= config.minRank()).toList();
+    return relevant.isEmpty() ? Set.of() : specific(matchedWords(terms, relevant));
+  }
+
+  /**
+   * Of the passages, those that matched at least one specific word: a word found in at most {@code
+   * specific-word-share} of the city's documents. "Findet der Stadtlauf statt, wie melde ich mich
+   * an?" matched the dog registration by "melde", a word many pages use; what is asked for, the
+   * "Stadtlauf", is in none. Such a passage is no grounding (nothing found),
+   * unless it ranks at {@code strong-rank} or above (many of the question's words in one passage).
+   */
+  private Set<Long> specific(Map<Long, List<String>> matched) {
+    Set<String> words = new HashSet<>();
+    matched.values().forEach(words::addAll);
+    Map<String, Integer> documents = documentFrequency.of(words);
+    int limit = Math.max(1, (int) Math.floor(documentFrequency.documents() * config.specificWordShare()));
+    Set<Long> specific = new HashSet<>();
+    matched.forEach(
+        (id, list) -> {
+          if (list.stream().anyMatch(word -> documents.getOrDefault(word, 0) <= limit)) {
+            specific.add(id);
+          }
+        });
+    return specific;
   }
 
   /**
@@ -170,6 +207,14 @@ public class KnowledgeBase {
                     (String) row[5],
                     ((Number) row[6]).doubleValue()))
         .toList();
+  }
+
+  /** In how many documents each word occurs, and of how many (for calibrating the specific-word share). */
+  @Transactional
+  public Map<String, Integer> documentFrequencies(java.util.Collection<String> words) {
+    Map<String, Integer> result = new HashMap<>(documentFrequency.of(words));
+    result.put("", documentFrequency.documents());
+    return result;
   }
 
   /** When the knowledge last changed; answers older than that are not reused. */

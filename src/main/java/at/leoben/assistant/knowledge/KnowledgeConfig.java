@@ -50,6 +50,19 @@ public interface KnowledgeConfig {
   @WithDefault("0.01")
   double minRank();
 
+  /**
+   * A passage counts as grounding only when it matched a word of the question that at most this
+   * share of the city's documents contain (at least one document): a question about something the
+   * texts do not cover otherwise finds an unrelated page by its common words ("anmelden",
+   * "Stadt…"). Calibrated on covered and not-covered questions (RelevanceTest).
+   */
+  @WithDefault("0.33")
+  double specificWordShare();
+
+  /** A passage ranked at least this high is grounding also without a specific word. */
+  @WithDefault("0.02")
+  double strongRank();
+
   /** A repeated first question within this time reuses the earlier AI answer. */
   @WithDefault("24h")
   Duration reuseWindow();

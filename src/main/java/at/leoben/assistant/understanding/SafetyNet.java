@@ -167,7 +167,7 @@ public final class SafetyNet {
     }
     // A word of the vocabulary in a message the classifier reads as clearly ordinary, and in none of
     // whose sentences it reads a sensitive area, is a look-alike ("Ich beziehe Mindestsicherung. Bis wann ... Heizkostenzuschuss?").
-    if (vocabArea.isPresent() && modelArea.isEmpty() && clearlyOrdinary(whole, parts)) {
+    if (vocabArea.isPresent() && modelArea.isEmpty() && clearlyOrdinary(vocabArea.get(), whole, sentences)) {
       vocabArea = Optional.empty();
     }
     if (vocabArea.isPresent() || modelArea.isPresent()) {
@@ -182,18 +182,24 @@ public final class SafetyNet {
     if (personByVocab || personByModel) {
       return new Reading(new Intent.Person(), layers(personByVocab, personByModel));
     }
-    // 5. Misuse as the classifier reads it.
-    if (reads(whole, "misuse", settings.misuse()) && !vocabulary.isLookAlike("misuse", words)) {
+    // Every sentence small talk: "Danke. Und das Standesamt?" is a question with thanks.
+    boolean talkByVocab =
+        words.size() <= settings.smallTalkMaxWords()
+            && vocab.contains("smalltalk")
+            && p(whole, "ordinary") < 0.5
+            && sentences.stream()
+                .allMatch(sentence -> vocabulary.labels(Fold.words(Fold.skeleton(sentence))).contains("smalltalk"));
+    // 5. Misuse as the classifier reads it; a question about the assistant itself ("Was bist du für
+    // ein Programm, so wie ChatGPT?") sounds like an injection to it but is small talk.
+    // Nor is it misuse when the classifier itself finds small talk more likely.
+    if (reads(whole, "misuse", settings.misuse())
+        && p(whole, "misuse") >= p(whole, "smalltalk")
+        && !vocabulary.isLookAlike("misuse", words)
+        && !talkByVocab) {
       return new Reading(new Intent.Misuse(), Set.of("classifier"));
     }
     // 6. Small talk: short, and nothing else asked.
     if (words.size() <= settings.smallTalkMaxWords()) {
-      // Every sentence small talk: "Danke. Und das Standesamt?" is a question with thanks.
-      boolean talkByVocab =
-          vocab.contains("smalltalk")
-              && p(whole, "ordinary") < 0.5
-              && sentences.stream()
-                  .allMatch(sentence -> vocabulary.labels(Fold.words(Fold.skeleton(sentence))).contains("smalltalk"));
       boolean talkByModel = reads(whole, "smalltalk", settings.smallTalk()) && !vocabulary.isLookAlike("smalltalk", words);
       if (talkByVocab || talkByModel) {
         return new Reading(new Intent.SmallTalk(), layers(talkByVocab, talkByModel));
@@ -202,8 +208,32 @@ public final class SafetyNet {
     return Reading.ordinary();
   }
 
-  private boolean clearlyOrdinary(Map<String, Double> whole, List<Map<String, Double>> parts) {
-    return p(whole, "ordinary") >= settings.ordinaryVeto();
+  /**
+   * Whether the classifier reads a message as clearly ordinary, and also each of its sentences in
+   * which the vocabulary finds the area: in a message that mixes an ordinary and a sensitive
+   * question ("Wann hat das Bürgerservice offen? Und ... ein Knoten am Hals, ist das schlimm?") the
+   * ordinary part must not outvote the sensitive one.
+   */
+  private boolean clearlyOrdinary(String area, Map<String, Double> whole, List<String> sentences) {
+    if (p(whole, "ordinary") < settings.ordinaryVeto()) {
+      return false;
+    }
+    if (sentences.size() < 2) {
+      return true;
+    }
+    // Only questions count: "Mein Sohn hat Diabetes. Wie melde ich ihn im Kindergarten an?" tells a
+    // fact to ask an ordinary question (without any question mark, every sentence counts).
+    boolean asks = sentences.stream().anyMatch(sentence -> sentence.endsWith("?"));
+    for (String sentence : sentences) {
+      if (asks && !sentence.endsWith("?")) {
+        continue;
+      }
+      List<String> words = Fold.words(Fold.skeleton(sentence));
+      if (vocabulary.labels(words).contains(area) && p(classifier.probabilities(sentence), "ordinary") < settings.ordinaryVeto()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Optional<String> sensitiveArea(Map<String, Double> probabilities, double threshold, List<String> words) {

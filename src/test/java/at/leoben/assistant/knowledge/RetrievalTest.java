@@ -105,6 +105,14 @@ class RetrievalTest {
   }
 
   @Test
+  void aPageFoundOnlyByCommonWordsIsNoGrounding() {
+    // "Stadtfest" matches only by its start "Stadt…", which is on many pages: no page answers this.
+    assertThat(knowledge.retrieve("Wann findet heuer das Stadtfest statt?")).isEmpty();
+    // The same common word with the word that says what is asked for finds its page.
+    assertThat(knowledge.retrieve("Wie melde ich meinen Hund an?")).extracting(RetrievedPassage::slug).contains("hunde");
+  }
+
+  @Test
   void theEvaluationSetIsAnsweredFromTheRightDocuments() {
     RetrievalQuality.Score score = RetrievalQuality.score(knowledge, RetrievalQuality.cases());
     System.out.printf(
@@ -113,8 +121,8 @@ class RetrievalTest {
     assertThat(score.cases()).isGreaterThanOrEqualTo(60);
     // Issue 20: the knowledge sources must not cost retrieval quality on the starter knowledge.
     assertThat(score.recallAt3()).isGreaterThanOrEqualTo(0.95);
-    long answerable =
-        RetrievalQuality.cases().stream().filter(c -> !knowledge.retrieve(c.question()).isEmpty()).count();
-    assertThat(answerable).as("city questions that pass the relevance cut-off").isEqualTo(score.cases());
+    assertThat(RetrievalQuality.cases().stream().filter(c -> knowledge.retrieve(c.question()).isEmpty()).map(RetrievalQuality.Case::question))
+        .as("city questions that do not pass the relevance cut-off")
+        .isEmpty();
   }
 }
