@@ -26,12 +26,14 @@ import at.leoben.assistant.notice.AiSwitch;
 import at.leoben.assistant.privacy.Redactor;
 import at.leoben.assistant.review.ApprovedAnswers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,6 +148,14 @@ class TurnService {
     // Switched off: no model call at all, the reading included.
     Understood understood = aiSwitch.allows(channel) ? reading.read(turn) : reading.net(turn.question());
     return QuarkusTransaction.requiringNew().call(() -> new Prepared(turn, plan(turn, channel, understood)));
+  }
+
+  /**
+   * The first programmatic transaction sets up more than the later ones; that belongs to the
+   * start, not to a citizen's first turn.
+   */
+  void warmUp(@Observes StartupEvent event) {
+    QuarkusTransaction.requiringNew().run(() -> {});
   }
 
   /** Opens the conversation of a validated request; throws problem details, stores nothing. */

@@ -12,6 +12,7 @@ import at.leoben.assistant.resources.TextResources;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.jboss.logging.Logger;
  * goes wrong (off, busy, breaker open, timeout, error, JSON not of the schema) leaves no reading,
  * and the safety net's verdict stands. Every call made is audited (model, tokens, what it read).
  */
+// Started with the service: its model client is built then, not on a citizen's first turn.
+@Startup
 @ApplicationScoped
 public class ModelReader {
 
