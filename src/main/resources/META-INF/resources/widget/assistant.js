@@ -70,6 +70,91 @@
       caseStatus: { OPEN: 'received', CLAIMED: 'in progress', ANSWERED: 'answered', CLOSED: 'closed' }
     }
   };
+  // Personal data in a draft, found in the browser before anything is sent (issue 18): e-mail,
+  // phone, IBAN, Austrian social-security number, street address. A simpler reading than the
+  // service's (privacy package), which still redacts whatever is sent; the checksums keep file
+  // numbers, prices and dates from raising the warning.
+  const STREET_SUFFIX = '(?:[Ss]tra(?:ß|ss)e|[Ss]tr\\.|[Gg]asse|[Ww]eg|[Pp]latz|[Aa]llee|[Rr]ing|[Zz]eile|[Kk]ai|[Pp]romenade|[Uu]fer)';
+  const FINDERS = {
+    email: /[\p{L}\p{N}._%+-]{1,64}(?:@| ?[([][Aa][Tt][)\]] ?)(?:[\p{L}\p{N}-]{1,63}\.){1,8}\p{L}{2,24}(?![\p{L}\p{N}])/gu,
+    phone: /(?<![\p{L}\p{N}+/.,:-])(?:\+|\(0|0)(?:(?:[ /.-]|\) ?| ?\(0\) ?)?\d){6,16}(?!\d|[.,]\d)/gu,
+    iban: /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,30}/gu,
+    svnr: /(?<![\p{L}\p{N}+,./-])[1-9]\d{3} ?\d{6}(?!\d|[.,/-]\d)/gu,
+    address: new RegExp('(?<![\\p{L}\\p{N}.-])(?:\\p{Lu}[\\p{L}.-]* )?[\\p{L}.-]*' + STREET_SUFFIX
+      + ' {0,2}\\d{1,3}[a-z]?(?: ?/ ?\\d{1,3}[a-z]?){0,2}(?![\\p{L}\\p{N}])', 'gu')
+  };
+  const CITY_MAIL = /@(?:[\p{L}\p{N}-]+\.)*leoben\.at$/iu;
+  const DATE = /^\(?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\)?$/;
+  // "Antrag Nr. 0815/2024", "GZ 0123-45": after these words a number is a file number.
+  const FILE_NUMBER = /(?:^|[^\p{L}])(?:gz|zl|az|ref|akt\p{L}*|zahl|antrag\p{L}*|rechnung\p{L}*|bescheid\p{L}*|vertrag\p{L}*|kundennummer|fall\p{L}*|vorgang\p{L}*|ticket\p{L}*|auftrag\p{L}*|bestellnummer|steuernummer|referenz\p{L}*)\.?(?: (?:nr|no|nummer)\.?)?:? ?$/iu;
+  // Words that end like a street but name something else ("Parkplatz 3"), units after a number ("Platz 3 Stunden").
+  const NOT_STREETS = /(?:park|spiel|arbeits|stell|sitz|sport|camping|betreuungs|kindergarten|krippen|ausbildungs|pflege|heim|bau|lager|abstell|rad|geh|fu(?:ß|ss)|schul|um|rück|aus|wander|rechts|dienst|post|flucht|rettungs)(?:platz|weg) /iu;
+  const MEASURE = /^ ?(?:uhr|min|minuten|std|stunden?|tage?n?|wochen?|monate?n?|jahre?n?|m|km|cm|meter|euro|eur|€|%|prozent|mal|stück|personen|kinder|plätze)(?![\p{L}])/iu;
+  const digits = (text) => text.replace(/\D/g, '');
+  const mod97 = (compact) => {
+    const moved = (compact.slice(4) + compact.slice(0, 4)).toUpperCase().replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+    let rest = 0;
+    for (const d of moved) rest = (rest * 10 + Number(d)) % 97;
+    return rest === 1;
+  };
+  const validSvnr = (d) => {
+    const weights = [3, 7, 9, 0, 5, 8, 4, 2, 1, 6];
+    const check = [...d].reduce((sum, c, i) => sum + weights[i] * Number(c), 0) % 11;
+    const day = Number(d.slice(4, 6));
+    const month = Number(d.slice(6, 8));
+    return check !== 10 && check === Number(d[3]) && day >= 1 && day <= 31 && month >= 1 && month <= 12;
+  };
+  // The longest valid IBAN from the start of a candidate: it may run into the word after it.
+  const ibanLength = (candidate) => {
+    for (let end = candidate.length; end >= 15; end--) {
+      const part = candidate.slice(0, end);
+      const compact = part.replace(/[ -]/g, '');
+      if (compact.length >= 15 && compact.length <= 34 && !/[ -]$/.test(part) && mod97(compact)) return end;
+    }
+    return 0;
+  };
+  const KEEP = {
+    email: (m) => !CITY_MAIL.test(m[0].replace(/ ?[([][Aa][Tt][)\]] ?/, '@')),
+    phone: (m) => !DATE.test(m[0]) && !FILE_NUMBER.test(m.input.slice(0, m.index)) && digits(m[0]).length >= (/^(\+|00)/.test(m[0]) ? 9 : 7),
+    svnr: (m) => validSvnr(digits(m[0])),
+    address: (m) => !NOT_STREETS.test(m[0] + ' ') && !MEASURE.test(m.input.slice(m.index + m[0].length))
+  };
+  /** The personal data in a text: [{ kind, start, end }], in order, not overlapping. */
+  const personalData = (text) => {
+    const found = [];
+    for (const [kind, pattern] of Object.entries(FINDERS)) {
+      for (const m of text.matchAll(pattern)) {
+        if (kind === 'iban') {
+          const length = ibanLength(m[0]);
+          if (length) found.push({ kind, start: m.index, end: m.index + length });
+        } else if (!KEEP[kind] || KEEP[kind](m)) {
+          found.push({ kind, start: m.index, end: m.index + m[0].length });
+        }
+      }
+    }
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    return found.filter((hit, i) => !found.slice(0, i).some((other) => other.end > hit.start));
+  };
+
+  /** The text without the found data, spaces tidied: what "remove it" leaves in the field. */
+  const withoutData = (text, found) => {
+    let rest = text;
+    for (const hit of [...found].reverse()) rest = rest.slice(0, hit.start) + rest.slice(hit.end);
+    return rest.replace(/[ \t]{2,}/g, ' ').replace(/ +([,.;:!?])/g, '$1').replace(/([,;:]){2,}/g, '$1').trim();
+  };
+
+  // Bundle texts over the texts the widget has: "reasons.wrong" into the group reasons, a key
+  // without a group of that name ("pii.email") as it is.
+  const mergeTexts = (target, texts) => {
+    for (const [key, value] of Object.entries(texts)) {
+      const [group, name] = key.split('.');
+      if (name && typeof target[group] === 'object') target[group][name] = value; else target[key] = value;
+    }
+    return target;
+  };
+  // German as the base of another language, its groups copied so that German stays German.
+  const germanCopy = () => Object.fromEntries(Object.entries(TEXT.de).map(([key, value]) => [key, typeof value === 'object' ? { ...value } : value]));
+
   const KEY = 'leoben-assistant';
   const PLAIN_KEY = 'leoben-assistant-plain';
 
@@ -146,18 +231,31 @@
       this.expanded = false;
       this.applyLook();
       this.render();
+      if (this.position !== 'inline') {
+        this.uncoverFocus = (event) => this.uncover(event.target);
+        document.addEventListener('focusin', this.uncoverFocus);
+      }
       this.loadLanguages();
-      if (!TEXT[wanted]) this.switchTo(wanted, true); else this.loadStarters();
+      // The texts only the bundles have (the warning) may be needed before they arrive: see submit.
+      this.textsReady = TEXT[wanted] ? this.loadStarters() : this.switchTo(wanted, true);
     }
 
-    // Questions to start with, in the widget's language, until the first message is sent.
+    disconnectedCallback() {
+      if (this.uncoverFocus) document.removeEventListener('focusin', this.uncoverFocus);
+    }
+
+    // Questions to start with, in the widget's language, until the first message is sent; and the
+    // German or English texts that live only in the service's bundles (warning, read aloud, download).
     async loadStarters() {
       const lang = this.lang;
       try {
         const response = await fetch(base + '/api/v1/languages/' + encodeURIComponent(lang) + '/widget');
         if (!response.ok || lang !== this.lang) return;
-        this.starters = (await response.json()).starters;
+        const data = await response.json();
+        mergeTexts(TEXT[lang], data.texts);
+        this.starters = data.starters;
         this.showStarters();
+        this.showDownload();
       } catch (e) { /* no starters: the field alone works */ }
     }
 
@@ -191,17 +289,13 @@
     // Texts of a language other than German or English from its bundle; keys it lacks stay German.
     async switchTo(code, fromTag) {
       if (code === 'de' || code === 'en') {
-        this.lang = code; this.dir = 'ltr'; this.starters = null; this.render(); this.loadStarters(); return;
+        this.lang = code; this.dir = 'ltr'; this.starters = null; this.render(); this.textsReady = this.loadStarters(); return;
       }
       try {
         const response = await fetch(base + '/api/v1/languages/' + encodeURIComponent(code) + '/widget');
         if (!response.ok) throw new Error('HTTP ' + response.status);
         const data = await response.json();
-        const texts = { ...TEXT.de, reasons: { ...TEXT.de.reasons } };
-        for (const [key, value] of Object.entries(data.texts)) {
-          if (key.startsWith('reasons.')) texts.reasons[key.slice(8)] = value; else texts[key] = value;
-        }
-        TEXT[code] = texts;
+        TEXT[code] = mergeTexts(germanCopy(), data.texts);
         this.lang = code;
         this.dir = data.dir;
         this.starters = data.starters;
@@ -288,9 +382,22 @@
       form.addEventListener('submit', (event) => {
         event.preventDefault();
         const question = input.value.trim();
-        if (question) { input.value = ''; this.ask(question); }
+        if (!question) return;
+        // A warning about an earlier draft does not outlive it.
+        const stale = this.querySelector('#la-pii');
+        if (stale) stale.remove();
+        const found = personalData(question);
+        if (found.length) {
+          this.warnPersonal(form, input, found);
+          return;
+        }
+        input.value = '';
+        this.ask(question);
       });
-      box.append(form, human, this.channelBox, erase);
+      this.downloadButton = this.el('button', { type: 'button', id: 'la-download', class: 'la-link', hidden: '' });
+      this.downloadButton.addEventListener('click', () => this.download());
+      box.append(form, human, this.channelBox, erase, this.downloadButton);
+      this.showDownload();
       const session = this.session();
       if (session && session.caseId) {
         const earlier = this.el('div', { class: 'la-case', id: 'la-case' });
@@ -342,6 +449,134 @@
       this.querySelector('#la-panel').hidden = !open;
       this.querySelector('#la-launcher').setAttribute('aria-expanded', String(open));
       this.focusById(open ? 'la-title' : 'la-launcher');
+    }
+
+    // WCAG 2.2 (2.4.11): an element focused on the host page is never hidden under the floating
+    // widget. An open panel the citizen has tabbed away from folds up (the focus stays where it
+    // went); the launcher and notice make way by scrolling the page, with room added at its end.
+    uncover(target) {
+      if (!(target instanceof Element) || this.contains(target)) return;
+      const covered = (node) => {
+        const a = node.getBoundingClientRect();
+        const b = target.getBoundingClientRect();
+        return a.width > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      };
+      const panel = this.querySelector('#la-panel');
+      if (this.expanded && covered(panel)) {
+        this.expanded = false;
+        panel.hidden = true;
+        this.querySelector('#la-launcher').setAttribute('aria-expanded', 'false');
+      }
+      if (!covered(this)) return;
+      const needed = target.getBoundingClientRect().bottom - this.getBoundingClientRect().top + 8;
+      const room = document.documentElement.scrollHeight - window.innerHeight - window.scrollY;
+      if (room < needed) {
+        if (!this.spacer) {
+          this.spacer = document.createElement('div');
+          this.spacer.setAttribute('aria-hidden', 'true');
+          this.spacer.className = 'la-spacer';
+          this.before(this.spacer);
+        }
+        this.spacer.style.setProperty('height', (this.spacer.offsetHeight + needed - room) + 'px');
+      }
+      window.scrollBy({ top: needed, behavior: 'instant' });
+    }
+
+    // Nothing leaves before the citizen decides: remove the data from the draft, or send it anyway
+    // (the service then redacts it, as it does with every message).
+    async warnPersonal(form, input, found) {
+      // The texts only the bundles have may still be on their way (a quick first question).
+      if (!this.t.piiWarning) await this.textsReady;
+      const old = this.querySelector('#la-pii');
+      if (old) old.remove();
+      const kinds = [...new Set(found.map((hit) => this.t['pii.' + hit.kind] || hit.kind))].join(', ');
+      const box = this.el('div', { class: 'la-pii', id: 'la-pii', role: 'alert' });
+      box.append(this.el('p', { id: 'la-pii-text' }, (this.t.piiWarning || '{kinds}').replace('{kinds}', kinds)));
+      const remove = this.el('button', { type: 'button', id: 'la-pii-remove' }, this.t.piiRemove);
+      const send = this.el('button', { type: 'button', id: 'la-pii-send', class: 'la-link' }, this.t.piiSend);
+      remove.addEventListener('click', () => {
+        const draft = input.value;
+        const now = personalData(draft);
+        this.remember(draft, now);
+        input.value = withoutData(draft, now);
+        box.remove();
+        input.focus();
+      });
+      send.addEventListener('click', () => {
+        const question = input.value.trim();
+        this.remember(question, personalData(question));
+        box.remove();
+        input.value = '';
+        if (question) this.ask(question);
+      });
+      box.append(remove, send);
+      form.append(box);
+      remove.focus();
+    }
+
+    // What the citizen already gave, kept in this page's memory only (never stored): the hand-over
+    // form offers it instead of asking again (WCAG 2.2, 3.3.7 redundant entry).
+    remember(text, found) {
+      this.given = this.given || {};
+      for (const hit of found) {
+        const value = text.slice(hit.start, hit.end);
+        if (hit.kind === 'email') this.given.email = value.replace(/ ?[([][Aa][Tt][)\]] ?/, '@');
+        if (hit.kind === 'phone') this.given.phone = value;
+      }
+    }
+
+    // "Unterhaltung herunterladen": the citizen's own conversation, with labels, sources, dates and
+    // the responsible person, fetched with the token (a plain link could not send it).
+    showDownload() {
+      if (!this.downloadButton) return;
+      this.downloadButton.textContent = this.t.download || '';
+      this.downloadButton.hidden = !(this.session() && this.t.download);
+    }
+
+    async download() {
+      const session = this.session();
+      if (!session) return;
+      try {
+        const response = await fetch(base + '/api/v1/conversations/' + encodeURIComponent(session.id) + '/transcript', {
+          headers: { 'X-Conversation-Token': session.token, 'Accept-Language': this.lang }
+        });
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        const url = URL.createObjectURL(await response.blob());
+        const link = this.el('a', { href: url, download: 'unterhaltung-' + session.id + '.json', hidden: '' });
+        this.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60000);
+      } catch (e) {
+        this.showChannels();
+      }
+    }
+
+    // Read aloud with the device's own voices only (localService): nothing is sent anywhere. No
+    // local voice for the answer's language, no button.
+    localVoice(lang) {
+      const synthesis = window.speechSynthesis;
+      if (!synthesis || typeof window.SpeechSynthesisUtterance !== 'function') return null;
+      return synthesis.getVoices().find((voice) => voice.localService === true
+        && (voice.lang || '').toLowerCase().split(/[-_]/)[0] === lang) || null;
+    }
+
+    readAloud(item, lang, spoken) {
+      const button = this.el('button', { type: 'button', class: 'la-read la-link', hidden: '' }, this.t.readAloud || '');
+      const show = () => { button.hidden = !this.t.readAloud || !this.localVoice(lang); };
+      show();
+      // Voices may arrive after the page has loaded.
+      if (window.speechSynthesis && window.speechSynthesis.addEventListener) window.speechSynthesis.addEventListener('voiceschanged', show);
+      button.addEventListener('click', () => {
+        const voice = this.localVoice(lang);
+        if (!voice) { button.hidden = true; return; }
+        const utterance = new window.SpeechSynthesisUtterance(spoken);
+        utterance.voice = voice;
+        utterance.lang = voice.lang;
+        window.speechSynthesis.cancel();
+        window.speechSynthesis.speak(utterance);
+      });
+      item.append(button);
     }
 
     focusById(id) {
@@ -468,11 +703,15 @@
 
     // Once per answer, in the citizen's language: "KI-generiert – <what it means>: <answer>".
     announce(reply) {
-      const label = reply.disclosure ? this.t.badge + ' – ' + this.t.badgeHelp : this.t.fallback;
       const language = this.languages && this.languages.find((l) => l.code === reply.language);
       this.announcer.setAttribute('lang', reply.language || this.lang);
       this.announcer.setAttribute('dir', language ? language.dir : 'auto');
-      this.announcer.textContent = label + ': ' + reply.answer;
+      this.announcer.textContent = this.spoken(reply);
+    }
+
+    // An answer as heard: its label first, so a listener knows what made it.
+    spoken(reply) {
+      return (reply.disclosure ? this.t.badge + ' – ' + this.t.badgeHelp : this.t.fallback) + ': ' + reply.answer;
     }
 
     finish(answer, reply) {
@@ -510,8 +749,10 @@
         answer.item.append(list);
       }
       if (reply.analogueChannels && !reply.disclosure) this.channels(answer.item, reply.analogueChannels);
+      this.readAloud(answer.item, reply.language || this.lang, this.spoken(reply));
       if (reply.messageId) this.feedback(answer.item, reply.messageId);
       this.announce(reply);
+      this.showDownload();
       // Wherever the assistant hands over, the citizen may hand the question itself to an office.
       // Not in a crisis: there the crisis lines of the answer come first and alone.
       if (!reply.disclosure && reply.reason && reply.area !== 'crisis') this.handoverOffer(answer.item);
@@ -540,6 +781,9 @@
       ways.append(this.el('legend', {}, this.t.contactWay));
       const email = this.el('input', { type: 'email', id: 'la-contact-email', autocomplete: 'email', maxlength: '254' });
       const phone = this.el('input', { type: 'tel', id: 'la-contact-phone', autocomplete: 'tel', maxlength: '40' });
+      // Not typed twice: what the citizen wrote in the chat already (see remember).
+      if (this.given && this.given.email) email.value = this.given.email;
+      if (this.given && this.given.phone) phone.value = this.given.phone;
       const fields = { email: this.el('p', { hidden: '' }), phone: this.el('p', { hidden: '' }) };
       fields.email.append(this.el('label', { for: email.id }, this.t.email), email);
       fields.phone.append(this.el('label', { for: phone.id }, this.t.phone), phone);
@@ -606,7 +850,7 @@
 
     // Times as the offices keep them: Vienna time, whatever the citizen's device is set to.
     when(instant) {
-      return new Date(instant).toLocaleString(this.lang === 'de' ? 'de-AT' : 'en-GB', { timeZone: 'Europe/Vienna', dateStyle: 'full', timeStyle: 'short' });
+      return new Date(instant).toLocaleString({ de: 'de-AT', en: 'en-GB' }[this.lang] || this.lang, { timeZone: 'Europe/Vienna', dateStyle: 'full', timeStyle: 'short' });
     }
 
     async showCase(out) {
@@ -752,6 +996,7 @@
         await fetch(base + '/api/v1/conversations/' + encodeURIComponent(session.id), { method: 'DELETE', headers: { 'X-Conversation-Token': session.token } });
       }
       tab.remove(KEY);
+      this.showDownload();
       this.log.textContent = '';
       this.log.append(this.el('li', { class: 'la-city' }, this.t.erased));
     }

@@ -2,8 +2,6 @@ package at.leoben.assistant.chat;
 
 import at.leoben.assistant.disclosure.Disclosures;
 import at.leoben.assistant.notice.AiChannel;
-import at.leoben.assistant.notice.Notices;
-import at.leoben.assistant.notice.PublicNotice;
 import at.leoben.assistant.ratelimit.RateLimited;
 import at.leoben.assistant.ratelimit.RateLimits;
 import io.smallrye.common.annotation.Blocking;
@@ -31,19 +29,14 @@ public class ChatResource {
 
   static final String TOKEN_HEADER = "X-Conversation-Token";
 
-  private final TurnService turns;
-  private final SharedAnswers answers;
+  private final TurnPipeline turns;
   private final ChatRequestParser parser;
   private final TurnMetrics metrics;
-  private final Notices notices;
 
-  public ChatResource(
-      TurnService turns, SharedAnswers answers, ChatRequestParser parser, TurnMetrics metrics, Notices notices) {
+  public ChatResource(TurnPipeline turns, ChatRequestParser parser, TurnMetrics metrics) {
     this.turns = turns;
-    this.answers = answers;
     this.parser = parser;
     this.metrics = metrics;
-    this.notices = notices;
   }
 
   @POST
@@ -54,10 +47,9 @@ public class ChatResource {
   public Response chat(
       String body, @HeaderParam(TOKEN_HEADER) String token, @HeaderParam(AiChannel.HEADER) String channel) {
     long started = System.nanoTime();
-    TurnService.Prepared prepared = turns.prepare(parser.parse(body), token, AiChannel.ofHeader(channel));
-    TurnResult result = answers.answer(prepared.turn(), prepared.plan());
+    TurnResult result = turns.start(parser.parse(body), token, AiChannel.ofHeader(channel), Delivery.WHOLE).finish();
     metrics.turnFinished("sync", result.reply().kind(), started);
-    Response.ResponseBuilder response = Response.ok(result.reply().withNotice(notice(prepared.turn())));
+    Response.ResponseBuilder response = Response.ok(result.reply());
     result.disclosureHeader().ifPresent(header -> response.header(Disclosures.HEADER, header));
     return response.build();
   }
@@ -74,40 +66,17 @@ public class ChatResource {
       @Context Sse sse,
       HttpServerResponse http) {
     long started = System.nanoTime();
-    TurnService.Prepared prepared = turns.prepare(parser.parse(body), token, AiChannel.ofHeader(channel));
-    TurnService.Turn turn = prepared.turn();
-    TurnService.Plan plan = prepared.plan();
-    PublicNotice notice = notice(turn);
+    StartedTurn turn = turns.start(parser.parse(body), token, AiChannel.ofHeader(channel), Delivery.STREAMED);
     // Headers go out before the first token, so any stream that may carry model output is labelled.
     // Set on the Vert.x response: Quarkus REST ignores RestMulti headers for SSE (quarkus#44902).
-    turns.header(plan).ifPresent(header -> http.putHeader(Disclosures.HEADER, header));
-    return metrics.observe(answers.stream(turn, plan), started)
-            .map(event -> withNotice(event, notice))
-            .map(
-                event ->
-                    sse.newEventBuilder()
-                        .name(event.name())
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(event.data())
-                        .build());
-  }
-
-  /** The notice in force, in the conversation's language; null when there is none. */
-  private PublicNotice notice(TurnService.Turn turn) {
-    return notices.current(turn.conversation().language().code()).orElse(null);
-  }
-
-  /** The reply at the end of a stream ({@code done} or {@code fallback}) carries the notice too. */
-  private static StreamEvent withNotice(StreamEvent event, PublicNotice notice) {
-    if (notice == null) {
-      return event;
-    }
-    if (event instanceof StreamEvent.Done done) {
-      return new StreamEvent.Done(done.reply().withNotice(notice));
-    }
-    if (event instanceof StreamEvent.Fallback fallback) {
-      return new StreamEvent.Fallback(fallback.reply().withNotice(notice));
-    }
-    return event;
+    turn.header().ifPresent(header -> http.putHeader(Disclosures.HEADER, header));
+    return metrics.observe(turn.events(), started)
+        .map(
+            event ->
+                sse.newEventBuilder()
+                    .name(event.name())
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(event.data())
+                    .build());
   }
 }

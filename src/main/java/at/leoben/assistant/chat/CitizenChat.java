@@ -11,15 +11,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CitizenChat {
 
   private final TurnService turns;
+  private final TurnPipeline pipeline;
 
-  CitizenChat(TurnService turns) {
+  CitizenChat(TurnService turns, TurnPipeline pipeline) {
     this.turns = turns;
+    this.pipeline = pipeline;
   }
 
   /** Always asks the model: a probe must measure answers, not reuse earlier ones. */
   public ChatReply ask(String message, Language language) {
     TurnService.Turn begun = turns.begin(new ChatRequest(message, null, null, language, null), null);
     TurnService.Turn turn = new TurnService.Turn(begun.question(), null, begun.conversation(), false);
-    return turns.answer(turn, turns.plan(turn)).reply();
+    return pipeline.start(turn, turns.plan(turn), Delivery.WHOLE).finish().reply();
   }
 }

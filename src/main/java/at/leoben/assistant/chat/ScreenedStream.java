@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
  * Screens a streamed answer as it arrives. Text is held back until a sentence ends, or until the
  * {@link HoldBack} bound (characters, time) says it has waited long enough; then the new text is
  * screened together with the sentences before them that a finding could reach back
- * over ({@link OutputScreen#REACH_WORDS}), and only clean text is sent: a withheld answer stops
+ * over ({@link ScreenWindow}), and only clean text is sent: a withheld answer stops
  * before the citizen sees the offending sentence. Screening only that window keeps the cost of a
  * long answer linear in its length (screening the whole answer at every sentence grew with its
  * square). The complete answer is screened once more as a whole before it is stored. The
@@ -27,16 +27,14 @@ final class ScreenedStream {
   /** What to send now, and whether the answer is withheld from here on. */
   record Step(List<StreamEvent> events, boolean withheld) {}
 
-  /** A piece of text sent to the citizen: where it starts in {@link #shown}, and its words. */
-  private record Sent(int start, int words) {}
-
   private final OutputScreen screen;
   private final Disclosure disclosure;
   private final HoldBack holdBack;
   private final LongSupplier nanoTime;
   private final StringBuilder shown = new StringBuilder();
   private final StringBuilder pending = new StringBuilder();
-  private final List<Sent> sent = new ArrayList<>();
+  private final ScreenWindow window = new ScreenWindow(OutputScreen.REACH_WORDS);
+  private final List<ScreenWindow.Piece> sent = new ArrayList<>();
   private List<OutputFinding> findings = List.of();
   private boolean disclosed;
   private boolean withheld;
@@ -92,12 +90,19 @@ final class ScreenedStream {
     return Duration.ofNanos(nanoTime.getAsLong() - heldSince);
   }
 
-  /** The model is done: screen the complete answer and release what is still held back. */
+  /**
+   * The model is done: screen the complete answer and release what is still held back (all of it
+   * when nothing came before it).
+   */
   synchronized Step complete(String fullAnswer) {
     if (withheld) {
       return new Step(List.of(), true);
     }
     done = true;
+    if (shown.isEmpty() && pending.isEmpty()) {
+      // An answer that came whole (asked without streaming) is written and sent at once.
+      pending.append(fullAnswer);
+    }
     findings = screen.screen(fullAnswer);
     if (Screening.withholds(findings)) {
       withheld = true;
@@ -120,24 +125,12 @@ final class ScreenedStream {
   }
 
   private Step release(int end) {
-    findings = merge(findings, screen.screen(shown.substring(contextStart()) + pending.substring(0, end)));
+    findings = merge(findings, screen.screen(shown.substring(window.start(sent)) + pending.substring(0, end)));
     if (Screening.withholds(findings)) {
       withheld = true;
       return new Step(List.of(), true);
     }
     return emit(end);
-  }
-
-  /** The start of the latest sent pieces that hold at least {@link OutputScreen#REACH_WORDS} words. */
-  private int contextStart() {
-    int words = 0;
-    for (int i = sent.size() - 1; i >= 0; i--) {
-      words += sent.get(i).words();
-      if (words >= OutputScreen.REACH_WORDS) {
-        return sent.get(i).start();
-      }
-    }
-    return 0;
   }
 
   /** Earlier findings stay (the window has moved past them); new categories are added. */
@@ -158,7 +151,7 @@ final class ScreenedStream {
     pending.delete(0, end);
     // What stays (the word still being written) starts a fresh wait: released at most one wait late.
     heldSince = nanoTime.getAsLong();
-    sent.add(new Sent(shown.length(), screen.words(sentence)));
+    sent.add(new ScreenWindow.Piece(shown.length(), screen.words(sentence)));
     shown.append(sentence);
     events.add(new StreamEvent.Delta(new DisclosedDelta(sentence, disclosure)));
     return new Step(events, false);

@@ -12,16 +12,11 @@ import at.leoben.assistant.llm.ModelUnavailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Answer sharing under load (issue 21): a first question asked again while the model is still
@@ -52,7 +47,7 @@ class SharedAnswers {
   record Abandoned() implements Outcome {}
 
   private final ConcurrentHashMap<String, CompletableFuture<Outcome>> flights = new ConcurrentHashMap<>();
-  private final TurnService turns;
+  private final ModelAnswers modelAnswers;
   private final TurnReplies replies;
   private final Disclosures disclosures;
   private final Admission admission;
@@ -60,13 +55,13 @@ class SharedAnswers {
   private final MeterRegistry meters;
 
   SharedAnswers(
-      TurnService turns,
+      ModelAnswers modelAnswers,
       TurnReplies replies,
       Disclosures disclosures,
       Admission admission,
       KnowledgeConfig knowledge,
       MeterRegistry meters) {
-    this.turns = turns;
+    this.modelAnswers = modelAnswers;
     this.replies = replies;
     this.disclosures = disclosures;
     this.admission = admission;
@@ -74,67 +69,32 @@ class SharedAnswers {
     this.meters = meters;
   }
 
-  /** {@link TurnService#answer}, sharing the model's answer with identical first questions. */
-  TurnResult answer(TurnService.Turn turn, TurnService.Plan plan) {
-    if (!(plan instanceof TurnService.AskModel ask) || !shared(turn)) {
-      return turns.answer(turn, plan);
-    }
-    CompletableFuture<Outcome> mine = new CompletableFuture<>();
-    CompletableFuture<Outcome> leading = flights.putIfAbsent(turn.questionKey(), mine);
-    if (leading == null) {
-      try {
-        TurnResult result = turns.answer(turn, plan);
-        land(turn, mine, outcome(result.reply()));
-        return result;
-      } finally {
-        land(turn, mine, new Abandoned());
-      }
-    }
-    Outcome outcome;
-    try {
-      outcome = leading.get(admission.maxWait().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      outcome = tooLong();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      outcome = tooLong();
-    } catch (ExecutionException e) {
-      outcome = new Abandoned();
-    }
-    count(outcome);
-    if (outcome instanceof Answered answered) {
-      return turns.answer(turn, reuse(turn, answered));
-    }
-    if (outcome instanceof Failed failed) {
-      return new TurnResult(replies.excerpt(turn, ask.passages(), failed.cause()), Optional.empty());
-    }
-    return answer(turn, plan);
-  }
-
-  /** {@link TurnService#stream}, sharing the same way; a follower is told at once that it waits. */
-  Multi<StreamEvent> stream(TurnService.Turn turn, TurnService.Plan plan) {
-    if (!(plan instanceof TurnService.AskModel ask) || !shared(turn)) {
-      return turns.stream(turn, plan);
+  /**
+   * The model's answer to {@code ask} as events, shared with identical first questions; a
+   * follower is told at once that it waits.
+   */
+  Multi<StreamEvent> events(TurnService.Turn turn, TurnService.AskModel ask, TurnPipeline.Run run) {
+    if (!shared(turn)) {
+      return modelAnswers.events(turn, ask, run.delivery());
     }
     return Multi.createFrom()
         .deferred(
             () -> {
               CompletableFuture<Outcome> mine = new CompletableFuture<>();
               CompletableFuture<Outcome> leading = flights.putIfAbsent(turn.questionKey(), mine);
-              return leading == null ? led(turn, ask, mine) : followed(turn, ask, leading);
+              return leading == null ? led(turn, ask, run, mine) : followed(turn, ask, run, leading);
             });
   }
 
-  private Multi<StreamEvent> led(TurnService.Turn turn, TurnService.AskModel ask, CompletableFuture<Outcome> mine) {
-    return turns.stream(turn, ask)
+  private Multi<StreamEvent> led(
+      TurnService.Turn turn, TurnService.AskModel ask, TurnPipeline.Run run, CompletableFuture<Outcome> mine) {
+    return modelAnswers.events(turn, ask, run.delivery())
         .onItem()
         .invoke(
             event -> {
               // Landed as soon as the answer is stored, before the stream's last event is sent.
-              if (event instanceof StreamEvent.Done done) {
-                land(turn, mine, outcome(done.reply()));
-              } else if (event instanceof StreamEvent.Fallback fallback) {
-                land(turn, mine, outcome(fallback.reply()));
+              if (event instanceof StreamEvent.Ending ending) {
+                land(turn, mine, outcome(ending.reply()));
               }
             })
         // Failed, cancelled (the citizen left) or ended without a reply: nothing to share.
@@ -143,7 +103,7 @@ class SharedAnswers {
   }
 
   private Multi<StreamEvent> followed(
-      TurnService.Turn turn, TurnService.AskModel ask, CompletableFuture<Outcome> leading) {
+      TurnService.Turn turn, TurnService.AskModel ask, TurnPipeline.Run run, CompletableFuture<Outcome> leading) {
     Duration maxWait = admission.maxWait();
     // Not Uni.createFrom().completionStage: a follower who leaves would cancel the others' future.
     Multi<StreamEvent> answer =
@@ -156,7 +116,7 @@ class SharedAnswers {
             .after(maxWait)
             .recoverWithItem(this::tooLong)
             .onItem()
-            .transformToMulti(outcome -> afterLeader(turn, ask, outcome));
+            .transformToMulti(outcome -> afterLeader(turn, ask, run, outcome));
     if (leading.isDone()) {
       return answer;
     }
@@ -167,17 +127,16 @@ class SharedAnswers {
         .streams(Multi.createFrom().item(() -> new StreamEvent.Queued(replies.queued(turn, next))), answer);
   }
 
-  private Multi<StreamEvent> afterLeader(TurnService.Turn turn, TurnService.AskModel ask, Outcome outcome) {
+  private Multi<StreamEvent> afterLeader(
+      TurnService.Turn turn, TurnService.AskModel ask, TurnPipeline.Run run, Outcome outcome) {
     count(outcome);
     if (outcome instanceof Answered answered) {
-      return turns.stream(turn, reuse(turn, answered));
+      return reuse(turn, answered).events(turn, run);
     }
     if (outcome instanceof Failed failed) {
-      return Multi.createFrom()
-          .<StreamEvent>item(() -> new StreamEvent.Fallback(replies.excerpt(turn, ask.passages(), failed.cause())))
-          .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+      return run.cityText(city -> city.excerpt(turn, ask.passages(), failed.cause()));
     }
-    return stream(turn, ask);
+    return events(turn, ask, run);
   }
 
   /** Only first questions have a key: a follow-up depends on what was said before. */

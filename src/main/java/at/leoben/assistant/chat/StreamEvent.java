@@ -13,6 +13,19 @@ sealed interface StreamEvent {
   /** The JSON payload. */
   Object data();
 
+  /** The last event of every turn: the reply it ended in. */
+  sealed interface Ending extends StreamEvent {
+    ChatReply reply();
+
+    /** The same ending with {@code reply} in place of its own. */
+    Ending with(ChatReply reply);
+  }
+
+  /** The end of an answer that was stored and audited: its sources, then the reply. */
+  static List<StreamEvent> answered(ChatReply reply) {
+    return List.of(new Sources(reply.sources()), new Done(reply));
+  }
+
   record DisclosureEvent(Disclosure disclosure) implements StreamEvent {
     public String name() {
       return "disclosure";
@@ -43,7 +56,11 @@ sealed interface StreamEvent {
     }
   }
 
-  record Done(ChatReply reply) implements StreamEvent {
+  record Done(ChatReply reply) implements Ending {
+    public Done with(ChatReply other) {
+      return new Done(other);
+    }
+
     public String name() {
       return "done";
     }
@@ -65,7 +82,11 @@ sealed interface StreamEvent {
   }
 
   /** Replaces the rest of the stream when no (complete) AI answer can be given. */
-  record Fallback(ChatReply reply) implements StreamEvent {
+  record Fallback(ChatReply reply) implements Ending {
+    public Fallback with(ChatReply other) {
+      return new Fallback(other);
+    }
+
     public String name() {
       return "fallback";
     }

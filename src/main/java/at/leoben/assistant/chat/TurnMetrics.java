@@ -31,10 +31,8 @@ class TurnMetrics {
         event -> {
           if (event instanceof StreamEvent.Delta && first.compareAndSet(true, false)) {
             firstToken(startedNanos);
-          } else if (event instanceof StreamEvent.Done done) {
-            turnFinished("stream", done.reply().kind(), startedNanos);
-          } else if (event instanceof StreamEvent.Fallback fallback) {
-            turnFinished("stream", fallback.reply().kind(), startedNanos);
+          } else if (event instanceof StreamEvent.Ending ending) {
+            turnFinished("stream", ending.reply().kind(), startedNanos);
           }
         });
   }

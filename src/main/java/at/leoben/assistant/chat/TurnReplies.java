@@ -8,6 +8,7 @@ import at.leoben.assistant.fallback.AnalogueChannel;
 import at.leoben.assistant.fallback.ChannelDirectory;
 import at.leoben.assistant.guard.HandOvers;
 import at.leoben.assistant.guard.OutputFinding;
+import at.leoben.assistant.guard.SensitiveArea;
 import at.leoben.assistant.i18n.Texts;
 import at.leoben.assistant.knowledge.RetrievedPassage;
 import at.leoben.assistant.llm.ModelUnavailable;
@@ -75,7 +76,7 @@ class TurnReplies {
   Optional<ChatReply> reuse(TurnService.Turn turn, TurnService.Reuse reuse) {
     DisclosedAnswer answer = DisclosedAnswer.reused(reuse.answer().text(), reuse.disclosure());
     Optional<ChatReply> reply =
-        storeAi(turn, answer, reuse.answer().sources(), reuse.answer().messageId(), List.of());
+        storeAi(turn, UUID.randomUUID(), answer, reuse.answer().sources(), reuse.answer().messageId(), List.of());
     reply.ifPresent(r -> meters.counter("assistant.model.calls.saved").increment());
     return reply;
   }
@@ -95,13 +96,10 @@ class TurnReplies {
     }
   }
 
-  /** Stores an AI answer with its audit entry; empty when that failed (then it is not delivered). */
-  Optional<ChatReply> storeAi(
-      TurnService.Turn turn, DisclosedAnswer answer, List<Source> sources, UUID reusedFrom, List<FlagRequest> flags) {
-    return storeAi(turn, UUID.randomUUID(), answer, sources, reusedFrom, flags);
-  }
-
-  /** As above, completing the audit entry {@link #start} opened for {@code replyId}. */
+  /**
+   * Stores an AI answer with its audit entry (completing the one {@link #start} opened for a
+   * streamed answer); empty when that failed (then it is not delivered).
+   */
   Optional<ChatReply> storeAi(
       TurnService.Turn turn,
       UUID replyId,
@@ -121,39 +119,49 @@ class TurnReplies {
     return Optional.of(ChatReply.ai(turn.conversation(), replyId, answer, sources, channels(turn)));
   }
 
-  ChatReply notAnswered(TurnService.Turn turn, TurnService.Plan plan) {
-    var language = turn.conversation().language();
-    if (plan instanceof TurnService.Sensitive sensitive) {
-      meters.counter("assistant.handovers", "area", sensitive.area().key()).increment();
-      return fallback(
-          turn, ReplyReason.SENSITIVE_AREA, sensitive.area().key(), handOvers.text(sensitive.area(), language), null, List.of());
-    }
-    if (plan instanceof TurnService.Misuse) {
-      return fallback(
-          turn,
-          ReplyReason.MISUSE,
-          null,
-          texts.get(language, "misuse.refusal"),
-          null,
-          List.of(FlagRequest.flag(FlagReason.MISUSE, "input looks like manipulation or use for something else")));
-    }
-    if (plan instanceof TurnService.SwitchedOff off) {
-      return excerpt(turn, UUID.randomUUID(), off.passages(), ReplyReason.AI_SWITCHED_OFF, "excerpt.switched-off", null);
-    }
-    if (plan instanceof TurnService.SmallTalk) {
-      return fallback(turn, ReplyReason.SMALL_TALK, null, texts.get(language, "smalltalk.reply"), null, List.of());
-    }
-    if (plan instanceof TurnService.HandOver) {
-      return fallback(turn, ReplyReason.HUMAN_REQUESTED, null, texts.get(language, "fallback.human-requested"), null, List.of());
-    }
-    // Where the knowledge has a gap, a clerk may write the answer for the next one who asks.
+  ChatReply sensitive(TurnService.Turn turn, SensitiveArea area) {
+    meters.counter("assistant.handovers", "area", area.key()).increment();
     return fallback(
         turn,
+        ReplyReason.SENSITIVE_AREA,
+        area.key(),
+        handOvers.text(area, turn.conversation().language()),
+        null,
+        List.of());
+  }
+
+  ChatReply misuse(TurnService.Turn turn) {
+    return ownText(
+        turn,
+        ReplyReason.MISUSE,
+        "misuse.refusal",
+        FlagRequest.flag(FlagReason.MISUSE, "input looks like manipulation or use for something else"));
+  }
+
+  ChatReply switchedOff(TurnService.Turn turn, List<RetrievedPassage> passages) {
+    return excerpt(turn, UUID.randomUUID(), passages, ReplyReason.AI_SWITCHED_OFF, "excerpt.switched-off", null);
+  }
+
+  ChatReply smallTalk(TurnService.Turn turn) {
+    return ownText(turn, ReplyReason.SMALL_TALK, "smalltalk.reply");
+  }
+
+  ChatReply handOver(TurnService.Turn turn) {
+    return ownText(turn, ReplyReason.HUMAN_REQUESTED, "fallback.human-requested");
+  }
+
+  /** Where the knowledge has a gap, a clerk may write the answer for the next one who asks. */
+  ChatReply noKnowledge(TurnService.Turn turn) {
+    return ownText(
+        turn,
         ReplyReason.NO_KNOWLEDGE,
-        null,
-        texts.get(language, "fallback.no-knowledge"),
-        null,
-        List.of(FlagRequest.flag(FlagReason.NO_KNOWLEDGE, "retrieval found no passage")));
+        "fallback.no-knowledge",
+        FlagRequest.flag(FlagReason.NO_KNOWLEDGE, "retrieval found no passage"));
+  }
+
+  /** The city's text under {@code textKey} in the conversation's language, with the channels. */
+  private ChatReply ownText(TurnService.Turn turn, ReplyReason reason, String textKey, FlagRequest... flags) {
+    return fallback(turn, reason, null, texts.get(turn.conversation().language(), textKey), null, List.of(flags));
   }
 
   ChatReply auditFailed(TurnService.Turn turn) {
@@ -179,10 +187,6 @@ class TurnReplies {
   }
 
   /** A severe output-screen finding: the citizen gets the channels, the clerk the answer. */
-  ChatReply withheld(TurnService.Turn turn, String answer, List<OutputFinding> findings) {
-    return withheld(turn, UUID.randomUUID(), answer, findings);
-  }
-
   ChatReply withheld(TurnService.Turn turn, UUID replyId, String answer, List<OutputFinding> findings) {
     return fallback(
         turn,

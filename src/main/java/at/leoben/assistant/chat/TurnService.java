@@ -1,55 +1,35 @@
 package at.leoben.assistant.chat;
 
-import at.leoben.assistant.admission.Admission;
-import at.leoben.assistant.admission.ModelBusy;
-import at.leoben.assistant.disclosure.DisclosedAnswer;
-import at.leoben.assistant.disclosure.DisclosedDelta;
 import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.disclosure.Disclosures;
-import at.leoben.assistant.disclosure.Responsible;
+import at.leoben.assistant.guard.InputVerdict;
+import at.leoben.assistant.guard.SensitiveArea;
 import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.i18n.LanguageDetection;
-import at.leoben.assistant.guard.InputVerdict;
-import at.leoben.assistant.guard.OutputFinding;
-import at.leoben.assistant.guard.OutputScreen;
-import at.leoben.assistant.guard.SensitiveArea;
 import at.leoben.assistant.knowledge.KnowledgeBase;
 import at.leoben.assistant.knowledge.KnowledgeConfig;
 import at.leoben.assistant.knowledge.RetrievedPassage;
-import at.leoben.assistant.understanding.FollowUp;
-import at.leoben.assistant.llm.ModelEvent;
 import at.leoben.assistant.llm.ModelGateway;
-import at.leoben.assistant.llm.ModelOutput;
-import at.leoben.assistant.llm.ModelUnavailable;
 import at.leoben.assistant.notice.AiChannel;
 import at.leoben.assistant.notice.AiSwitch;
 import at.leoben.assistant.privacy.Redactor;
 import at.leoben.assistant.review.ApprovedAnswers;
+import at.leoben.assistant.understanding.FollowUp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.mutiny.subscription.Cancellable;
-import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
- * A citizen's turn, one way through: input checks → guard → knowledge → model → output screen →
- * disclosure → store and audit (one transaction) → reply. This class decides; {@link TurnReplies}
- * makes and stores the reply. Whatever fails after the input checks ends in the city's own text or
- * the human channels, never in an error.
+ * The first half of a citizen's turn: input checks → guard → knowledge → the {@link Plan} of what
+ * the reply will be. {@link TurnPipeline} runs the plan (model → output screen → disclosure → store
+ * and audit → reply); {@link TurnReplies} makes and stores the replies. Whatever fails after the
+ * input checks ends in the city's own text or the human channels, never in an error.
  */
 @ApplicationScoped
 class TurnService {
@@ -60,82 +40,131 @@ class TurnService {
    */
   record Turn(String question, String questionKey, ConversationRef conversation, boolean plainLanguage) {}
 
-  /** What a turn will do, decided before anything is sent, so the stream's headers are right. */
-  sealed interface Plan {}
+  /**
+   * What a turn will do, decided before anything is sent, so the stream's headers are right. Each
+   * plan says which reply it ends in ({@link #events}); {@link TurnPipeline} runs it.
+   */
+  sealed interface Plan {
 
-  record HandOver() implements Plan {}
+    /** The reply's events, in the order the stream sends them; the last is done or fallback. */
+    Multi<StreamEvent> events(Turn turn, TurnPipeline.Run run);
 
-  record Sensitive(SensitiveArea area) implements Plan {}
+    /** The disclosure of the model output the reply will (or may) carry; empty for the city's own texts. */
+    default Optional<Disclosure> labelled() {
+      return Optional.empty();
+    }
+  }
 
-  record Misuse() implements Plan {}
+  record HandOver() implements Plan {
+    public Multi<StreamEvent> events(Turn turn, TurnPipeline.Run run) {
+      return run.cityText(replies -> replies.handOver(turn));
+    }
+  }
+
+  record Sensitive(SensitiveArea area) implements Plan {
+    public Multi<StreamEvent> events(Turn turn, TurnPipeline.Run run) {
+      return run.cityText(replies -> replies.sensitive(turn, area));
+    }
+  }
+
+  record Misuse() implements Plan {
+    public Multi<StreamEvent> events(Turn turn, TurnPipeline.Run run) {
+      return run.cityText(replies -> replies.misuse(turn));
+    }
+  }
 
   /** Greetings, thanks, "wer bist du": a kind reply of the service's own, no model call. */
-  record SmallTalk() implements Plan {}
+  record SmallTalk() implements Plan {
+    public Multi<StreamEvent> events(Turn turn, TurnPipeline.Run run) {
+      return run.cityText(replies -> replies.smallTalk(turn));
+    }
+  }
 
-  record NoKnowledge() implements Plan {}
+  record NoKnowledge() implements Plan {
+    public Multi<StreamEvent> events(Turn turn, TurnPipeline.Run run) {
+      return run.cityText(replies -> replies.noKnowledge(turn));
+    }
+  }
 
-  record Reuse(ConversationStore.Reusable answer, Disclosure disclosure) implements Plan {}
+  record Reuse(ConversationStore.Reusable answer, Disclosure disclosure) implements Plan {
+    public Multi<StreamEvent> events(Turn turn, TurnPipeline.Run run) {
+      return run.stored(turn, replies -> replies.reuse(turn, this), disclosure);
+    }
+
+    @Override
+    public Optional<Disclosure> labelled() {
+      return Optional.of(disclosure);
+    }
+  }
 
   /** A clerk's answer for this question; {@code disclosure} is null when staff wrote it. */
-  record Approved(ApprovedAnswers.InForce answer, Disclosure disclosure) implements Plan {}
+  record Approved(ApprovedAnswers.InForce answer, Disclosure disclosure) implements Plan {
+    public Multi<StreamEvent> events(Turn turn, TurnPipeline.Run run) {
+      return run.stored(turn, replies -> replies.approved(turn, this), disclosure);
+    }
 
-  record AskModel(List<RetrievedPassage> passages, Disclosure disclosure) implements Plan {}
+    @Override
+    public Optional<Disclosure> labelled() {
+      return Optional.ofNullable(disclosure);
+    }
+  }
+
+  record AskModel(List<RetrievedPassage> passages, Disclosure disclosure) implements Plan {
+    public Multi<StreamEvent> events(Turn turn, TurnPipeline.Run run) {
+      return run.askModel(turn, this);
+    }
+
+    @Override
+    public Optional<Disclosure> labelled() {
+      return Optional.of(disclosure);
+    }
+  }
 
   /** AI answers are switched off for the turn's channel: the city's own text, no model call. */
-  record SwitchedOff(List<RetrievedPassage> passages) implements Plan {}
+  record SwitchedOff(List<RetrievedPassage> passages) implements Plan {
+    public Multi<StreamEvent> events(Turn turn, TurnPipeline.Run run) {
+      return run.cityText(replies -> replies.switchedOff(turn, passages));
+    }
+  }
 
   /** A turn begun and planned. */
   record Prepared(Turn turn, Plan plan) {}
 
   private final ConversationStore store;
   private final TurnReading reading;
-  private final OutputScreen outputScreen;
   private final KnowledgeBase knowledge;
   private final KnowledgeConfig knowledgeConfig;
   private final ModelGateway model;
   private final Disclosures disclosures;
-  private final TurnReplies replies;
   private final ApprovedAnswers approvedAnswers;
   private final Redactor redactor;
   private final AiSwitch aiSwitch;
-  private final HoldBack holdBack;
   private final LanguageDetection languages;
   private final Clock clock;
-  private final Admission admission;
 
   TurnService(
       ConversationStore store,
       TurnReading reading,
-      OutputScreen outputScreen,
       KnowledgeBase knowledge,
       KnowledgeConfig knowledgeConfig,
       ModelGateway model,
       Disclosures disclosures,
-      TurnReplies replies,
       ApprovedAnswers approvedAnswers,
       Redactor redactor,
       AiSwitch aiSwitch,
-      ChatConfig config,
       LanguageDetection languages,
-      Clock clock,
-      Admission admission) {
+      Clock clock) {
     this.store = store;
     this.reading = reading;
-    this.outputScreen = outputScreen;
-    outputScreen.knowPrompt(model.systemPrompt());
-    model.plainLanguageInstructions().forEach(outputScreen::knowPrompt);
     this.knowledge = knowledge;
     this.knowledgeConfig = knowledgeConfig;
     this.model = model;
     this.disclosures = disclosures;
-    this.replies = replies;
     this.approvedAnswers = approvedAnswers;
     this.redactor = redactor;
     this.aiSwitch = aiSwitch;
-    this.holdBack = new HoldBack(config.streamHoldBackChars(), config.streamHoldBackTime());
     this.languages = languages;
     this.clock = clock;
-    this.admission = admission;
   }
 
   /**
@@ -272,258 +301,4 @@ class TurnService {
     Disclosure original = disclosures.restore(answer.provenance(), language);
     return disclosures.reviewed(original, answer.approvedRole(), language);
   }
-
-  /** The AI-Disclosure header of a turn whose reply will (or may) carry model output. */
-  Optional<String> header(Plan plan) {
-    if (plan instanceof Approved approved) {
-      return Optional.ofNullable(approved.disclosure()).map(disclosures::header);
-    }
-    if (plan instanceof Reuse reuse) {
-      return Optional.of(disclosures.header(reuse.disclosure()));
-    }
-    if (plan instanceof AskModel ask) {
-      return Optional.of(disclosures.header(ask.disclosure()));
-    }
-    return Optional.empty();
-  }
-
-  TurnResult answer(Turn turn, Plan plan) {
-    if (plan instanceof Approved approved) {
-      return replies
-          .approved(turn, approved)
-          .map(reply -> new TurnResult(reply, header(approved)))
-          .orElseGet(() -> new TurnResult(replies.auditFailed(turn), Optional.empty()));
-    }
-    if (plan instanceof Reuse reuse) {
-      return delivered(turn, replies.reuse(turn, reuse), reuse.disclosure());
-    }
-    if (!(plan instanceof AskModel ask)) {
-      return new TurnResult(replies.notAnswered(turn, plan), Optional.empty());
-    }
-    ModelOutput output;
-    try {
-      // In line for one of the model's slots first: at most the configured wait, then the excerpt.
-      output = admission.call(lineKey(turn), () -> model.answer(Grounding.request(turn, ask.passages())));
-    } catch (ModelUnavailable | ModelBusy e) {
-      return new TurnResult(replies.excerpt(turn, ask.passages(), e), Optional.empty());
-    }
-    DisclosedAnswer answer = disclosures.disclose(output, ask.disclosure());
-    List<OutputFinding> findings = outputScreen.screen(answer.text());
-    if (Screening.withholds(findings)) {
-      return new TurnResult(replies.withheld(turn, answer.text(), findings), Optional.empty());
-    }
-    List<Source> sources = Grounding.sources(ask.passages(), answer.text());
-    return delivered(turn, replies.storeAi(turn, answer, sources, null, Screening.flags(findings, null)), ask.disclosure());
-  }
-
-  /**
-   * Streams a turn: {@code disclosure} before the first token, {@code delta}s, then {@code
-   * sources} and {@code done}; or {@code fallback} in place of whatever had not been sent yet.
-   */
-  Multi<StreamEvent> stream(Turn turn, Plan plan) {
-    if (plan instanceof AskModel ask) {
-      // Waits in line for a slot of the model (queued events), relays once admitted.
-      return admission.stream(
-          lineKey(turn),
-          place -> new StreamEvent.Queued(replies.queued(turn, place)),
-          () -> audited(turn, ask),
-          event -> event instanceof StreamEvent.Fallback,
-          busy ->
-              Multi.createFrom()
-                  .<StreamEvent>item(() -> new StreamEvent.Fallback(replies.excerpt(turn, ask.passages(), busy)))
-                  .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
-    }
-    return Multi.createFrom()
-        .<List<StreamEvent>>item(
-            () -> {
-              if (plan instanceof Approved approved) {
-                return replies
-                    .approved(turn, approved)
-                    .map(reply -> completeEvents(reply, approved.disclosure(), true))
-                    .orElseGet(() -> List.of(new StreamEvent.Fallback(replies.auditFailed(turn))));
-              }
-              if (plan instanceof Reuse reuse) {
-                return replies.reuse(turn, reuse)
-                    .map(reply -> completeEvents(reply, reuse.disclosure(), true))
-                    .orElseGet(() -> List.of(new StreamEvent.Fallback(replies.auditFailed(turn))));
-              }
-              return List.of(new StreamEvent.Fallback(replies.notAnswered(turn, plan)));
-            })
-        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-        .onItem()
-        .transformToIterable(events -> events);
-  }
-
-  /**
-   * One streamed model answer on its way to the citizen. Tokens and the hold-back timer both
-   * release text through the screen; {@link #pass} sends it in order, and the first ending (done,
-   * withheld, model failure) is the only one. Every stored outcome completes the audit entry
-   * opened for {@code replyId}.
-   */
-  private final class Relay {
-    private final Turn turn;
-    private final AskModel ask;
-    private final UUID replyId;
-    private final MultiEmitter<? super StreamEvent> emitter;
-    private final ScreenedStream screened;
-    private final AtomicReference<Cancellable> upstream = new AtomicReference<>();
-    private boolean timerSet; // guarded by this
-    private boolean ended; // guarded by this
-
-    Relay(Turn turn, AskModel ask, UUID replyId, MultiEmitter<? super StreamEvent> emitter) {
-      this.turn = turn;
-      this.ask = ask;
-      this.replyId = replyId;
-      this.emitter = emitter;
-      this.screened = new ScreenedStream(outputScreen, ask.disclosure(), holdBack);
-    }
-
-    void start() {
-      upstream.set(
-          model.stream(Grounding.request(turn, ask.passages()))
-              .subscribe()
-              .with(this::onEvent, failure -> offload(() -> failed(failure))));
-      emitter.onTermination(this::stop);
-    }
-
-    /** The stream ended or the citizen left: nothing more to send, and the model can stop. */
-    private void stop() {
-      synchronized (this) {
-        ended = true;
-      }
-      cancel();
-    }
-
-    private void onEvent(ModelEvent event) {
-      if (event instanceof ModelEvent.Token token) {
-        pass(() -> screened.add(disclosures.disclose(token, ask.disclosure())));
-      } else if (event instanceof ModelEvent.Completed completed) {
-        DisclosedAnswer answer = disclosures.disclose(completed.output(), ask.disclosure());
-        offload(() -> completed(answer));
-      }
-    }
-
-    private synchronized void pass(Supplier<ScreenedStream.Step> next) {
-      if (ended) {
-        return;
-      }
-      ScreenedStream.Step step = next.get();
-      step.events().forEach(emitter::emit);
-      if (step.withheld()) {
-        // Cut off before the citizen sees the rest; the clerk gets what was written.
-        ended = true;
-        cancel();
-        offload(this::withheld);
-        return;
-      }
-      if (!timerSet) {
-        screened.untilDue().ifPresent(this::wake);
-      }
-    }
-
-    /** Held-back text goes out when it is due even if the model writes nothing more meanwhile. */
-    private void wake(Duration after) {
-      timerSet = true;
-      Infrastructure.getDefaultWorkerPool()
-          .schedule(
-              () -> {
-                synchronized (this) {
-                  timerSet = false;
-                }
-                pass(screened::tick);
-              },
-              after.toNanos(),
-              TimeUnit.NANOSECONDS);
-    }
-
-    private void completed(DisclosedAnswer answer) {
-      ScreenedStream.Step rest;
-      synchronized (this) {
-        if (ended) {
-          return;
-        }
-        ended = true;
-        rest = screened.complete(answer.text());
-        rest.events().forEach(emitter::emit);
-      }
-      if (rest.withheld()) {
-        withheld();
-        return;
-      }
-      List<Source> sources = Grounding.sources(ask.passages(), answer.text());
-      replies
-          .storeAi(turn, replyId, answer, sources, null, Screening.flags(screened.findings(), null))
-          .map(r -> completeEvents(r, ask.disclosure(), false))
-          .orElseGet(() -> List.of(new StreamEvent.Fallback(replies.auditFailed(turn, replyId))))
-          .forEach(emitter::emit);
-      emitter.complete();
-    }
-
-    private void withheld() {
-      emitter.emit(new StreamEvent.Fallback(replies.withheld(turn, replyId, screened.written(), screened.findings())));
-      emitter.complete();
-    }
-
-    private void failed(Throwable failure) {
-      synchronized (this) {
-        if (ended) {
-          return;
-        }
-        ended = true;
-      }
-      emitter.emit(new StreamEvent.Fallback(replies.excerpt(turn, replyId, ask.passages(), failure)));
-      emitter.complete();
-    }
-
-    private void cancel() {
-      Optional.ofNullable(upstream.get()).ifPresent(Cancellable::cancel);
-    }
-  }
-
-  /**
-   * The audit entry naming the responsible human is written before the model is even asked: no
-   * model text reaches a citizen without one.
-   */
-  private Multi<StreamEvent> audited(Turn turn, AskModel ask) {
-    return Uni.createFrom()
-        .item(() -> replies.start(turn, ask.disclosure().model()))
-        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-        .onItem()
-        .transformToMulti(
-            replyId ->
-                replyId
-                    .map(id -> Multi.createFrom().<StreamEvent>emitter(emitter -> new Relay(turn, ask, id, emitter).start()))
-                    .orElseGet(() -> Multi.createFrom().item(new StreamEvent.Fallback(replies.auditFailed(turn)))));
-  }
-
-  /** One place in line per conversation. */
-  private static String lineKey(Turn turn) {
-    return turn.conversation().id().toString();
-  }
-
-  /** Storing blocks: leave the model client's thread. */
-  private static void offload(Runnable work) {
-    Infrastructure.getDefaultWorkerPool().execute(work);
-  }
-
-  /** {@code disclosure} null: a staff-written answer, delivered whole in {@code done}. */
-  private static List<StreamEvent> completeEvents(ChatReply reply, Disclosure disclosure, boolean withText) {
-    List<StreamEvent> events = new ArrayList<>();
-    if (withText && disclosure != null) {
-      // Nothing was streamed (a reused answer): the whole text is one delta.
-      events.add(new StreamEvent.DisclosureEvent(disclosure));
-      events.add(new StreamEvent.Delta(new DisclosedDelta(reply.answer(), disclosure)));
-    }
-    events.add(new StreamEvent.Sources(reply.sources()));
-    events.add(new StreamEvent.Done(reply));
-    return events;
-  }
-
-  /** An AI answer goes out only when it was stored and audited; otherwise the fallback does. */
-  private TurnResult delivered(Turn turn, Optional<ChatReply> reply, Disclosure disclosure) {
-    return reply
-        .map(r -> new TurnResult(r, Optional.of(disclosures.header(disclosure))))
-        .orElseGet(() -> new TurnResult(replies.auditFailed(turn), Optional.empty()));
-  }
-
 }

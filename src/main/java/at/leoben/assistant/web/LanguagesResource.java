@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * The widget's texts in one language, from that language's bundle ({@code widget.*}), with the
  * list of languages for its switch and the writing direction. The widget carries German and
- * English itself; a key a bundle lacks is left out and the widget shows German there.
+ * English for {@link #KEYS} itself; a key a bundle lacks is left out and the widget shows German
+ * there. The texts of {@link #BUNDLED_KEYS} live only in the bundles and come in every language,
+ * German where a bundle lacks them.
  */
 @Path("/api/v1/languages")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,7 +28,17 @@ public class LanguagesResource {
           "erased", "badgeHelp", "fallback", "sources", "open", "closed", "up", "down", "thanks", "broken", "you",
           "assistant", "plain", "launcher", "close", "why", "comment", "sendFeedback", "languages", "done",
           "reasons.wrong", "reasons.outdated", "reasons.unclear", "reasons.incomplete", "reasons.offensive",
-          "reasons.other");
+          "reasons.other", "aiOff", "more", "severity.info", "severity.warning", "severity.emergency", "handover",
+          "handoverIntro", "includeConversation", "contactWay", "contactNone", "contactEmail", "contactPhone", "email",
+          "phone", "note", "consent", "handoverSend", "handoverFailed", "caseCheck", "caseWaiting", "caseReply",
+          "casePerson", "caseNumber", "caseDelete", "caseDeleted", "caseStatus.OPEN", "caseStatus.CLAIMED",
+          "caseStatus.ANSWERED", "caseStatus.CLOSED");
+
+  /** Texts the widget does not carry itself: the personal-data warning, read aloud, download. */
+  private static final List<String> BUNDLED_KEYS =
+      List.of(
+          "piiWarning", "piiRemove", "piiSend", "pii.email", "pii.phone", "pii.iban", "pii.svnr", "pii.address",
+          "readAloud", "download");
 
   public record LanguageView(String code, String name, String dir, boolean checked) {}
 
@@ -65,6 +77,9 @@ public class LanguagesResource {
     Map<String, String> found = new LinkedHashMap<>();
     for (String key : KEYS) {
       texts.find(language, "widget." + key).ifPresent(text -> found.put(key, text));
+    }
+    for (String key : BUNDLED_KEYS) {
+      found.put(key, texts.get(language, "widget." + key));
     }
     String starters = "i18n/starters_" + language.code() + ".txt";
     return new WidgetTexts(

@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import at.leoben.assistant.testsupport.Axe;
 import at.leoben.assistant.testsupport.BrowserTest;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
+import at.leoben.assistant.testsupport.Screenshots;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -24,17 +22,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 @QuarkusTestResource(OllamaStandInResource.class)
 class LanguagesBrowserTest extends BrowserTest {
-
-  /** With {@code -Dscreenshots.dir=docs/screenshots}, the conversations are kept for the README. */
-  private void screenshot(String name) throws IOException {
-    String folder = System.getProperty("screenshots.dir");
-    if (folder != null && !folder.isBlank()) {
-      Files.createDirectories(Path.of(folder));
-      Files.write(
-          Path.of(folder, name + ".png"),
-          browser.findElement(By.tagName("leoben-assistant")).getScreenshotAs(OutputType.BYTES));
-    }
-  }
 
   private void askAndWait(String question) {
     waitFor("#la-input").sendKeys(question);
@@ -61,7 +48,7 @@ class LanguagesBrowserTest extends BrowserTest {
     assertThat(js("return getComputedStyle(document.querySelector('#la-log li.la-assistant .la-text')).direction"))
         .isEqualTo("rtl");
     assertThat(Axe.seriousViolations(browser)).isEmpty();
-    screenshot("arabic");
+    Screenshots.keepWidget(browser, "arabic");
 
     new Select(waitFor("#la-languages")).selectByValue("tr");
     until("return document.querySelector('leoben-assistant').getAttribute('dir') === 'ltr'"
@@ -84,7 +71,7 @@ class LanguagesBrowserTest extends BrowserTest {
     askAndWait("Leoben'de köpeğimi nereye kaydettirebilirim?");
     assertThat(browser.findElements(By.id("la-starters"))).isEmpty();
     assertThat(Axe.seriousViolations(browser)).isEmpty();
-    screenshot("turkish");
+    Screenshots.keepWidget(browser, "turkish");
 
     String announced = (String) js("return document.querySelector('#la-announce').textContent");
     assertThat(announced)

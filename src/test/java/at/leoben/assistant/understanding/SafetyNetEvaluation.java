@@ -84,7 +84,8 @@ public final class SafetyNetEvaluation {
             "ordinary refused as misuse",
             "ordinary turned away (any)",
             "not-covered wrongly handed over",
-            "follow-up turns wrongly handed over")) {
+            "follow-up turns wrongly handed over",
+            "sensitive follow-ups kept with people")) {
       counts.put(measure, new int[2]);
     }
     for (Item item : items) {
@@ -95,6 +96,24 @@ public final class SafetyNetEvaluation {
           if (!(intent instanceof Intent.Ordinary)) {
             misses.add(miss(item, turn, intent));
           }
+        }
+        continue;
+      }
+      if (item.label().equals("followup-sensitive")) {
+        // The turn's own rule: after a hand-over, an elliptical follow-up the net reads as ordinary
+        // or small talk stays with people (TurnService.plan).
+        String first = item.turns().get(0);
+        String next = item.turns().get(1);
+        Intent opening = intent(reader.apply(first));
+        Intent following = intent(reader.apply(next));
+        boolean stays =
+            handedOver(following)
+                || (FollowUp.isElliptical(next)
+                    && (following instanceof Intent.Ordinary || following instanceof Intent.SmallTalk));
+        boolean kept = handedOver(opening) && stays;
+        count(counts, "sensitive follow-ups kept with people", kept);
+        if (!kept) {
+          misses.add(miss(item, first + " || " + next, following));
         }
         continue;
       }
