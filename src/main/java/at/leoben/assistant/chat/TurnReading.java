@@ -25,6 +25,11 @@ class TurnReading {
     this.reader = reader;
   }
 
+  /** Whether the model may read now (switched on, approved, breaker closed); it may still step aside when busy. */
+  boolean modelMayRead() {
+    return reader.mayRead();
+  }
+
   /** The safety net alone: the AI is switched off, or a turn from inside the service. */
   Understood net(String question) {
     return new Understood(guard.check(question), Optional.empty());

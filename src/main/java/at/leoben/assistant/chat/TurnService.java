@@ -173,6 +173,15 @@ class TurnService {
    * not hold a database connection).
    */
   Prepared prepare(ChatRequest request, String headerToken, AiChannel channel) {
+    if (!aiSwitch.allows(channel) || !reading.modelMayRead()) {
+      // No reading: one read transaction for all of it, one connection and one commit per turn.
+      return QuarkusTransaction.requiringNew()
+          .call(
+              () -> {
+                Turn turn = begin(request, headerToken);
+                return new Prepared(turn, plan(turn, channel, reading.net(turn.question())));
+              });
+    }
     Turn turn = QuarkusTransaction.requiringNew().call(() -> begin(request, headerToken));
     // Switched off: no model call at all, the reading included.
     Understood understood = aiSwitch.allows(channel) ? reading.read(turn) : reading.net(turn.question());

@@ -95,6 +95,11 @@ public class ModelReader {
     return reading;
   }
 
+  /** Switched on, the model approved and its breaker closed (no call made to find out). */
+  public boolean mayRead() {
+    return gateway.enabled() && gateway.available();
+  }
+
   /**
    * The safer of the two readings, counted per layer so a city sees what each reader caught
    * that the other missed ({@code assistant_understanding_verdicts_total}).
