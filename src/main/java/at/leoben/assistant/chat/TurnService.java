@@ -16,10 +16,8 @@ import at.leoben.assistant.privacy.Redactor;
 import at.leoben.assistant.review.ApprovedAnswers;
 import at.leoben.assistant.understanding.FollowUp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -186,14 +184,6 @@ class TurnService {
     // Switched off: no model call at all, the reading included.
     Understood understood = aiSwitch.allows(channel) ? reading.read(turn) : reading.net(turn.question());
     return QuarkusTransaction.requiringNew().call(() -> new Prepared(turn, plan(turn, channel, understood)));
-  }
-
-  /**
-   * The first programmatic transaction sets up more than the later ones; that belongs to the
-   * start, not to a citizen's first turn.
-   */
-  void warmUp(@Observes StartupEvent event) {
-    QuarkusTransaction.requiringNew().run(() -> {});
   }
 
   /** Opens the conversation of a validated request; throws problem details, stores nothing. */
