@@ -10,6 +10,7 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -98,6 +99,22 @@ public class Admission {
       return result;
     } finally {
       slot.release(finished);
+    }
+  }
+
+  /**
+   * Runs {@code work} on a slot only if one is free and nobody is waiting; empty otherwise. Under
+   * load the work is skipped rather than taking a slot an answer is waiting for.
+   */
+  public <T> Optional<T> callIfIdle(Supplier<T> work) {
+    Optional<FairQueue.Slot> slot = queue.idleSlot();
+    if (slot.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(work.get());
+    } finally {
+      slot.get().release(false);
     }
   }
 

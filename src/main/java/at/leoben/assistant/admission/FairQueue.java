@@ -127,6 +127,19 @@ final class FairQueue {
     return ticket;
   }
 
+  /**
+   * A slot now, only when one is free and nobody waits: for work that must never keep a citizen
+   * from an answer (the model's reading of a message). It is not measured for the estimate.
+   */
+  synchronized Optional<Slot> idleSlot() {
+    if (running.size() >= slots || !waiting.isEmpty()) {
+      return Optional.empty();
+    }
+    Slot slot = new Slot(nanoTime.getAsLong());
+    running.add(slot);
+    return Optional.of(slot);
+  }
+
   /** The ticket's time in line is up: it leaves with {@link ModelBusy.Why#WAITED_TOO_LONG}. */
   void expire(Ticket ticket) {
     List<Runnable> after = new ArrayList<>();

@@ -23,6 +23,8 @@ public class AuditTrail {
   public static final String APPROVED_ANSWER_WITHDRAWN = "APPROVED_ANSWER_WITHDRAWN";
   static final String RETENTION = "RETENTION";
   static final String MODEL_CHECK = "MODEL_CHECK";
+  /** The model's reading of a citizen's message (which model, tokens, what it read or why it failed). */
+  static final String UNDERSTANDING = "UNDERSTANDING";
   /** The notice or the AI switch changed (crisis controls of the Digital.Team). */
   public static final String NOTICE = "NOTICE";
   public static final String AI_SWITCH = "AI_SWITCH";
@@ -69,6 +71,36 @@ public class AuditTrail {
     entry.question = question;
     entry.model = model;
     entry.note = "answer in progress";
+    chain.append(entry);
+  }
+
+  /**
+   * The model read a citizen's message to route it (issue 16): the model and the reader's prompt, its tokens and time,
+   * what it read ({@code kind} the intent, {@code area}) or why there was no reading ({@code
+   * failure}), the language it read. No text: the question is in the turn's own entry.
+   */
+  @Transactional(TxType.MANDATORY)
+  public void recordUnderstanding(
+      UUID conversationId,
+      String model,
+      String promptVersion,
+      String intent,
+      String area,
+      String language,
+      String failure,
+      long latencyMs,
+      Integer inputTokens,
+      Integer outputTokens) {
+    AuditEntry entry = newEntry(UNDERSTANDING, conversationId);
+    entry.model = model;
+    entry.promptVersion = promptVersion;
+    entry.kind = intent;
+    entry.area = area;
+    entry.failure = failure;
+    entry.latencyMs = latencyMs;
+    entry.inputTokens = inputTokens;
+    entry.outputTokens = outputTokens;
+    entry.note = language == null ? "routing only, no answer" : "routing only, no answer; language " + language;
     chain.append(entry);
   }
 

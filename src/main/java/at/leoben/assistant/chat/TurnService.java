@@ -2,7 +2,6 @@ package at.leoben.assistant.chat;
 
 import at.leoben.assistant.disclosure.Disclosure;
 import at.leoben.assistant.disclosure.Disclosures;
-import at.leoben.assistant.guard.InputGuard;
 import at.leoben.assistant.guard.InputVerdict;
 import at.leoben.assistant.guard.SensitiveArea;
 import at.leoben.assistant.i18n.Language;
@@ -16,9 +15,9 @@ import at.leoben.assistant.notice.AiSwitch;
 import at.leoben.assistant.privacy.Redactor;
 import at.leoben.assistant.review.ApprovedAnswers;
 import at.leoben.assistant.understanding.FollowUp;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -130,7 +129,7 @@ class TurnService {
   record Prepared(Turn turn, Plan plan) {}
 
   private final ConversationStore store;
-  private final InputGuard inputGuard;
+  private final TurnReading reading;
   private final KnowledgeBase knowledge;
   private final KnowledgeConfig knowledgeConfig;
   private final ModelGateway model;
@@ -143,7 +142,7 @@ class TurnService {
 
   TurnService(
       ConversationStore store,
-      InputGuard inputGuard,
+      TurnReading reading,
       KnowledgeBase knowledge,
       KnowledgeConfig knowledgeConfig,
       ModelGateway model,
@@ -154,7 +153,7 @@ class TurnService {
       LanguageDetection languages,
       Clock clock) {
     this.store = store;
-    this.inputGuard = inputGuard;
+    this.reading = reading;
     this.knowledge = knowledge;
     this.knowledgeConfig = knowledgeConfig;
     this.model = model;
@@ -167,14 +166,24 @@ class TurnService {
   }
 
   /**
-   * {@link #begin} and {@link #plan} with all their reads (conversation, history, approved answer,
-   * knowledge, earlier answer) in one read transaction: one connection and one commit per turn
-   * instead of one for each look-up.
+   * {@link #begin} and {@link #plan} each with their reads in one read transaction; between them,
+   * outside any transaction, the model's reading of the message (up to its timeout, so it must
+   * not hold a database connection).
    */
-  @Transactional
   Prepared prepare(ChatRequest request, String headerToken, AiChannel channel) {
-    Turn turn = begin(request, headerToken);
-    return new Prepared(turn, plan(turn, channel));
+    if (!aiSwitch.allows(channel) || !reading.modelMayRead()) {
+      // No reading: one read transaction for all of it, one connection and one commit per turn.
+      return QuarkusTransaction.requiringNew()
+          .call(
+              () -> {
+                Turn turn = begin(request, headerToken);
+                return new Prepared(turn, plan(turn, channel, reading.net(turn.question())));
+              });
+    }
+    Turn turn = QuarkusTransaction.requiringNew().call(() -> begin(request, headerToken));
+    // Switched off: no model call at all, the reading included.
+    Understood understood = aiSwitch.allows(channel) ? reading.read(turn) : reading.net(turn.question());
+    return QuarkusTransaction.requiringNew().call(() -> new Prepared(turn, plan(turn, channel, understood)));
   }
 
   /** Opens the conversation of a validated request; throws problem details, stores nothing. */
@@ -198,7 +207,12 @@ class TurnService {
   }
 
   Plan plan(Turn turn, AiChannel channel) {
-    InputVerdict verdict = inputGuard.check(turn.question());
+    return plan(turn, channel, reading.net(turn.question()));
+  }
+
+  private Plan plan(Turn turn, AiChannel channel, Understood understood) {
+    InputVerdict verdict = understood.verdict();
+    Optional<String> standalone = understood.standaloneQuestion();
     ConversationRef.Previous previous = turn.conversation().previous();
     // Safety carries over: after a hand-over, a follow-up stays with people unless it clearly
     // turns to an ordinary topic of its own (a full question, not "und was jetzt?").
@@ -220,7 +234,7 @@ class TurnService {
     // The safety net reads German and English; in another language a greeting in front of a
     // question the city's texts answer ("Merhaba, köpeğimi nasıl kaydettirebilirim?") is that question.
     if (verdict instanceof InputVerdict.SmallTalk
-        && (readsLikeTheSafetyNet(turn.conversation().language()) || retrieve(turn.question(), previous).isEmpty())) {
+        && (readsLikeTheSafetyNet(turn.conversation().language()) || retrieve(turn.question(), previous, standalone).isEmpty())) {
       return new SmallTalk();
     }
     if (turn.questionKey() != null) {
@@ -229,7 +243,7 @@ class TurnService {
         return new Approved(approved.get(), approvedDisclosure(approved.get(), turn.conversation().language()));
       }
     }
-    List<RetrievedPassage> passages = retrieve(turn.question(), previous);
+    List<RetrievedPassage> passages = retrieve(turn.question(), previous, standalone);
     if (passages.isEmpty()) {
       return new NoKnowledge();
     }
@@ -257,10 +271,17 @@ class TurnService {
   }
 
   /**
-   * Retrieval for a turn. A follow-up that only makes sense with the question before it ("und am
+   * Retrieval for a turn: with the model's stand-alone question when there is one and it finds
+   * something. Otherwise a follow-up that only makes sense with the question before it ("und am
    * Freitag?"), or one that finds nothing alone, is searched together with the previous question.
    */
-  private List<RetrievedPassage> retrieve(String question, ConversationRef.Previous previous) {
+  private List<RetrievedPassage> retrieve(String question, ConversationRef.Previous previous, Optional<String> standalone) {
+    if (standalone.isPresent()) {
+      List<RetrievedPassage> passages = knowledge.retrieve(standalone.get());
+      if (!passages.isEmpty()) {
+        return passages;
+      }
+    }
     boolean hasContext = previous != null && previous.handedOverArea() == null;
     if (hasContext && FollowUp.isElliptical(question)) {
       return knowledge.retrieve(FollowUp.withPrevious(previous.question(), question));

@@ -17,8 +17,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
@@ -41,6 +44,8 @@ public class ModelApproval {
   private final Event<ModelCheck> changes;
   private final HttpClient http;
   private final AtomicReference<ModelCheck> current;
+  /** Other models the service uses (the understanding model), checked the same way in the background. */
+  private final Map<String, ModelCheck> others = new ConcurrentHashMap<>();
 
   ModelApproval(
       LlmConfig llm,
@@ -78,12 +83,47 @@ public class ModelApproval {
     return current.get();
   }
 
+  /**
+   * Whether {@code model} is approved and served with its approved digest, as last seen; never
+   * waits for Ollama. A model other than the answer model is compared in the background at first
+   * use and again after {@code check-interval}; until then it does not count as approved.
+   */
+  public boolean approved(String model) {
+    if (model.equals(llm.model())) {
+      return current.get().approved();
+    }
+    Instant now = Instant.now(clock);
+    ModelCheck seen = others.get(model);
+    boolean due =
+        seen == null
+            ? others.putIfAbsent(model, new ModelCheck(State.UNKNOWN, model, Optional.empty(), registry.find(model), "checking", now)) == null
+            : !now.isBefore(seen.checkedAt().plus(recheck(seen)))
+                // Restamped, so that one turn, not every turn meanwhile, asks Ollama again.
+                && others.replace(model, seen, new ModelCheck(seen.state(), model, seen.servedDigest(), seen.approval(), seen.reason(), now));
+    if (due) {
+      Infrastructure.getDefaultWorkerPool().execute(() -> checkOther(model));
+    }
+    return seen != null && seen.approved();
+  }
+
+  private Duration recheck(ModelCheck seen) {
+    return seen.state().passing() ? config.recheckAfter() : config.checkInterval();
+  }
+
+  private void checkOther(String model) {
+    ModelCheck next = compare(model);
+    ModelCheck previous = others.put(model, next);
+    if (previous == null || previous.state() != next.state()) {
+      announce(next, "messages are routed by the safety net alone");
+    }
+  }
+
   /** Asks Ollama now and records the result. */
   public synchronized ModelCheck check() {
     ModelCheck next = compare();
     ModelCheck previous = current.getAndSet(next);
     if (previous.state() != next.state() || !previous.servedDigest().equals(next.servedDigest())) {
-      announce(next);
+      announce(next, "citizens get the city's own texts and the human channels");
     }
     return next;
   }
@@ -120,7 +160,10 @@ public class ModelApproval {
   }
 
   private ModelCheck compare() {
-    String model = llm.model();
+    return compare(llm.model());
+  }
+
+  private ModelCheck compare(String model) {
     Optional<ApprovedModel> approval = registry.find(model);
     Instant now = Instant.now(clock);
     JsonNode tags;
@@ -168,13 +211,13 @@ public class ModelApproval {
     return Optional.empty();
   }
 
-  private void announce(ModelCheck check) {
+  /** {@code consequence}: what the service does without this model, for the log. */
+  private void announce(ModelCheck check, String consequence) {
     if (check.approved()) {
       LOG.infof("Language model %s is approved and served (digest %s)", check.model(), check.servedDigest().orElse("?"));
     } else {
       LOG.warnf(
-          "Language model %s is not used (%s: %s): citizens get the city's own texts and the human channels",
-          check.model(), check.state(), check.reason());
+          "Language model %s is not used (%s: %s): %s", check.model(), check.state(), check.reason(), consequence);
     }
     try {
       changes.fire(check);

@@ -97,6 +97,11 @@ public class ModelGateway {
     return config.model();
   }
 
+  /** Whether the breaker keeps calls away from the model right now (the reader then steps aside). */
+  public boolean breakerOpen() {
+    return breakerState.get() == CircuitBreakerState.OPEN;
+  }
+
   public String promptVersion() {
     return Prompts.VERSION;
   }

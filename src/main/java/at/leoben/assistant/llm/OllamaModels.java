@@ -59,7 +59,7 @@ class OllamaModels {
    * {@code keep_alive} on every request: Ollama's default (5 minutes) unloads the model in a quiet
    * hour, and the next citizen then waits for the load and a prompt cache built from scratch.
    */
-  private static OllamaChatRequestParameters keptLoaded(LlmConfig config) {
+  static OllamaChatRequestParameters keptLoaded(LlmConfig config) {
     long seconds = config.keepAlive().toSeconds();
     return OllamaChatRequestParameters.builder()
         .keepAlive((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, seconds)))

@@ -9,6 +9,7 @@ import at.leoben.assistant.fallback.ChannelDirectory;
 import at.leoben.assistant.i18n.Language;
 import at.leoben.assistant.i18n.Texts;
 import at.leoben.assistant.llm.LlmConfig;
+import at.leoben.assistant.llm.ReadingConfig;
 import at.leoben.assistant.llm.ModelApproval;
 import at.leoben.assistant.llm.ModelCheck;
 import at.leoben.assistant.llm.ModelRegistry;
@@ -22,6 +23,7 @@ import java.util.List;
 public class Transparency {
 
   private final LlmConfig llm;
+  private final ReadingConfig reading;
   private final ModelRegistry registry;
   private final ModelApproval approval;
   private final DisclosureConfig disclosure;
@@ -35,6 +37,7 @@ public class Transparency {
 
   public Transparency(
       LlmConfig llm,
+      ReadingConfig reading,
       ModelRegistry registry,
       ModelApproval approval,
       DisclosureConfig disclosure,
@@ -46,6 +49,7 @@ public class Transparency {
       CasesConfig cases,
       Texts texts) {
     this.llm = llm;
+    this.reading = reading;
     this.registry = registry;
     this.approval = approval;
     this.disclosure = disclosure;
@@ -69,12 +73,7 @@ public class Transparency {
         disclosure.provider(),
         List.of(model(language)),
         responsible,
-        List.of(
-            text(language, "transparency.oversight.1"),
-            text(language, "transparency.oversight.2"),
-            text(language, "transparency.oversight.3"),
-            texts.get(language, "transparency.oversight.4", samplePercent),
-            text(language, "transparency.oversight.5")),
+        oversight(language, samplePercent),
         new TransparencyView.DataHandling(
             chat.retentionDays(),
             audit.retentionDays(),
@@ -98,6 +97,20 @@ public class Transparency {
                             spoken.nativeName(),
                             !"false".equals(texts.find(spoken, "bundle.checked").orElse("true"))))
                 .toList()));
+  }
+
+  private List<String> oversight(Language language, int samplePercent) {
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add(text(language, "transparency.oversight.1"));
+    lines.add(text(language, "transparency.oversight.2"));
+    lines.add(text(language, "transparency.oversight.3"));
+    lines.add(texts.get(language, "transparency.oversight.4", samplePercent));
+    lines.add(text(language, "transparency.oversight.5"));
+    // Said only while it is so (last, so the other lines keep their places for API clients).
+    if (reading.enabled()) {
+      lines.add(text(language, "transparency.oversight.reader"));
+    }
+    return List.copyOf(lines);
   }
 
   private TransparencyView.Model model(Language language) {

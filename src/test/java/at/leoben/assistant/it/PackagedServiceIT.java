@@ -86,7 +86,10 @@ class PackagedServiceIT {
 
         assertThat(reply.body()).contains("\"kind\":\"AI_GENERATED\"").contains("\"model\":\"qwen2.5:7b-instruct\"");
         assertThat(reply.headers().firstValue("AI-Disclosure").orElseThrow()).contains("model=\"qwen2.5:7b-instruct\"");
-        assertThat(ollama.chatRequests()).singleElement()
+        assertThat(ollama.answerRequests()).singleElement()
+            .satisfies(request -> assertThat(request.path("model").asText()).isEqualTo("qwen2.5:7b-instruct"));
+        // The model's reading of the message (on by default) asks the same model, named at run time.
+        assertThat(ollama.formatRequests()).singleElement()
             .satisfies(request -> assertThat(request.path("model").asText()).isEqualTo("qwen2.5:7b-instruct"));
       }
     }

@@ -67,7 +67,7 @@ class TwoInstancesIT {
     JsonNode begun = json(first.chat("{\"message\":\"" + Questions.unique("Wann hat das Fundamt geöffnet?") + "\"}", "X-Forwarded-For", "203.0.113.1"));
     assertThat(begun.path("kind").asText()).isEqualTo("AI_GENERATED");
 
-    int requests = ollama.chatRequestCount();
+    int requests = ollama.answerRequests().size();
     HttpResponse<String> followUp =
         second.chat(
             "{\"message\":\"Wie lange werden Fundsachen im Fundamt aufbewahrt?\",\"conversationId\":\"" + begun.path("conversationId").asText() + "\"}",
@@ -77,8 +77,8 @@ class TwoInstancesIT {
     assertThat(followUp.statusCode()).isEqualTo(200);
     assertThat(json(followUp).path("conversationId").asText()).isEqualTo(begun.path("conversationId").asText());
     // The second instance gave the model the first question and answer as the conversation so far.
-    assertThat(ollama.chatRequestCount()).isEqualTo(requests + 1);
-    JsonNode lastRequest = ollama.chatRequests().get(requests);
+    assertThat(ollama.answerRequests()).hasSize(requests + 1);
+    JsonNode lastRequest = ollama.answerRequests().get(requests);
     assertThat(lastRequest.path("messages").toString())
         .contains("Wann hat das Fundamt geöffnet?")
         .contains("Wie lange werden Fundsachen im Fundamt aufbewahrt?");

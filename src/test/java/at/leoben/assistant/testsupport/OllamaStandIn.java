@@ -72,6 +72,8 @@ public final class OllamaStandIn implements AutoCloseable {
     private final ExecutorService executor;
 
     private volatile Behaviour behaviour = Behaviour.answer(DEFAULT_ANSWER);
+    // Requests with a JSON schema in "format" (structured readings); null: answered like any other.
+    private volatile Behaviour formatBehaviour;
     private volatile List<String> models = DEFAULT_MODELS;
     private volatile boolean tagsDown;
     private final Map<String, String> digests = new ConcurrentHashMap<>();
@@ -122,6 +124,15 @@ public final class OllamaStandIn implements AutoCloseable {
     /** Sets how all following chat requests for known models are answered. */
     public void behave(Behaviour behaviour) {
         this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
+    }
+
+    /**
+     * Sets how following chat requests that carry Ollama's {@code format} (a JSON schema) are answered, apart
+     * from the others: a scripted JSON reading ({@link Behaviour#answer(String)}), garbage, a delay, an error
+     * or a dropped connection.
+     */
+    public void behaveForFormat(Behaviour behaviour) {
+        this.formatBehaviour = Objects.requireNonNull(behaviour, "behaviour");
     }
 
     /** Sets the models that {@code /api/tags} lists and that chat and show accept. */
@@ -175,6 +186,7 @@ public final class OllamaStandIn implements AutoCloseable {
         peakGenerating.set(0);
         abandoned.set(0);
         behaviour = Behaviour.answer(DEFAULT_ANSWER);
+        formatBehaviour = null;
         models = DEFAULT_MODELS;
         tagsDown = false;
         digests.clear();
@@ -189,6 +201,16 @@ public final class OllamaStandIn implements AutoCloseable {
     public List<JsonNode> chatRequests() {
         // Deep copies, so a test cannot alter what later assertions see.
         return chatRequests.stream().<JsonNode>map(JsonNode::deepCopy).toList();
+    }
+
+    /** The recorded chat requests that carried {@code format} (structured readings). */
+    public List<JsonNode> formatRequests() {
+        return chatRequests().stream().filter(request -> request.has("format")).toList();
+    }
+
+    /** The recorded chat requests without {@code format} (answers). */
+    public List<JsonNode> answerRequests() {
+        return chatRequests().stream().filter(request -> !request.has("format")).toList();
     }
 
     public int chatRequestCount() {
@@ -349,7 +371,8 @@ public final class OllamaStandIn implements AutoCloseable {
     }
 
     private void generate(HttpExchange exchange, JsonNode request, Turn turn) throws IOException, InterruptedException {
-        Behaviour current = behaviour;
+        Behaviour forFormat = formatBehaviour;
+        Behaviour current = forFormat != null && request.has("format") ? forFormat : behaviour;
         if (current instanceof Behaviour.Answer answer) {
             answer(exchange, turn, answer.text(), answer.perChunkDelay());
         } else if (current instanceof Behaviour.ErrorStatus error) {

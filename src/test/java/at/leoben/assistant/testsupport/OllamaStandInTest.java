@@ -115,6 +115,22 @@ class OllamaStandInTest {
     }
 
     @Test
+    void requestsWithAFormatAreAnsweredApartAndRecordedApart() throws Exception {
+        standIn.behaveForFormat(OllamaStandIn.Behaviour.answer("{\"intent\":\"ordinary\"}"));
+        ObjectNode reading = chatRequest(MODEL, false);
+        reading.putObject("format").put("type", "object");
+
+        JsonNode read = MAPPER.readTree(post("/api/chat", reading).body());
+        JsonNode answered = MAPPER.readTree(post("/api/chat", chatRequest(MODEL, false)).body());
+
+        assertEquals("{\"intent\":\"ordinary\"}", read.path("message").path("content").asText());
+        assertEquals(OllamaStandIn.DEFAULT_ANSWER, answered.path("message").path("content").asText());
+        assertEquals(1, standIn.formatRequests().size());
+        assertEquals(1, standIn.answerRequests().size());
+        assertEquals(2, standIn.chatRequestCount());
+    }
+
+    @Test
     void errorBehaviourAnswersItsStatusWithOllamaErrorBody() throws Exception {
         standIn.behave(Behaviour.error(503, "server busy, please try again"));
 

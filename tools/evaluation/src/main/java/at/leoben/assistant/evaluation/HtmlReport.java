@@ -100,6 +100,11 @@ final class HtmlReport {
         List.of("Energie", html(ReportContent.usageEnergy(usage)),
             html(Measure.ENERGY_WH_PER_AI_ANSWER.format(usage.energyWhPerAiAnswer())))));
 
+    section("Zwei Leser: Sicherheitsnetz und Modell (understanding)");
+    out.append("<p>").append(html(ReportContent.understanding(usage))).append("</p>\n")
+        .append("<p class=\"muted\">layer=model: nur das Modell hat die Absicht gelesen, nach der der Dienst geleitet hat; ")
+        .append("layer=net: nur das Sicherheitsnetz; layer=both: beide. Aus /q/metrics vor und nach dem Lauf.</p>\n");
+
     if (s.judged() > 0) {
       section("Judge-Modell");
       out.append("<p>Die Spalte »Judge« stammt vom Modell <strong>").append(html(result.run().judgeModel()))

@@ -80,6 +80,13 @@ final class MarkdownReport {
       line("");
     }
 
+    section("Zwei Leser: Sicherheitsnetz und Modell (understanding)");
+    line("- " + markdown(ReportContent.understanding(s.usage())));
+    line("");
+    line("`layer=model`: nur das Modell hat die Absicht gelesen, nach der der Dienst geleitet hat (was das Netz übersah); "
+        + "`layer=net`: nur das Sicherheitsnetz; `layer=both`: beide. Aus `/q/metrics` vor und nach dem Lauf.");
+    line("");
+
     if (s.judged() > 0) {
       section("Judge-Modell");
       line("Die Spalte »Judge« stammt vom Modell **" + markdown(result.run().judgeModel()) + "**, das jede KI-Antwort "

@@ -128,6 +128,19 @@ final class ReportContent {
         series.isEmpty() ? "" : "; " + series);
   }
 
+  /**
+   * How the two readers routed the run: per layer (net, model, both) and routed intent, then the
+   * model's reading outcomes; what {@code layer="model"} counts is what only the model caught.
+   */
+  static String understanding(Usage usage) {
+    if (usage.understanding() == null || usage.understanding().isEmpty()) {
+      return "not reported (Modell als zweiter Leser aus, oder der Dienst meldet " + Runner.VERDICTS_METRIC + " nicht)";
+    }
+    return usage.understanding().entrySet().stream()
+        .map(e -> e.getKey().replace("\"", "") + ": " + String.format(Locale.ROOT, "%.0f", e.getValue()))
+        .collect(Collectors.joining("; "));
+  }
+
   static String usageEnergy(Usage usage) {
     if (usage.energyWh() == null) {
       return "not reported (der Dienst meldet die Metrik " + Runner.ENERGY_METRIC + " nicht)";

@@ -21,6 +21,8 @@ final class Runner {
 
   static final String TOKENS_METRIC = "assistant_model_tokens_total";
   static final String ENERGY_METRIC = "assistant_energy_wh_total";
+  static final String VERDICTS_METRIC = "assistant_understanding_verdicts_total";
+  static final String READINGS_METRIC = "assistant_understanding_readings_total";
   static final String WARM_UP_QUESTION = "Welche Amtsstunden hat das Rathaus Leoben heute?";
 
   private final EvaluationOptions options;
@@ -137,7 +139,18 @@ final class Runner {
       energySource = "metrics";
       energy = after.get().growthSince(before.get(), ENERGY_METRIC).values().stream().mapToDouble(Double::doubleValue).sum();
     }
-    return new Usage(tokensSource, tokens, bySeries, perAnswer(tokens, aiAnswers), energySource, energy, perAnswer(energy, aiAnswers));
+    Map<String, Double> understanding = new LinkedHashMap<>();
+    if (before.isPresent() && after.isPresent()) {
+      for (String metric : List.of(VERDICTS_METRIC, READINGS_METRIC)) {
+        after.get().growthSince(before.get(), metric).forEach((labels, grown) -> {
+          if (grown > 0) {
+            understanding.put(labels, grown);
+          }
+        });
+      }
+    }
+    return new Usage(
+        tokensSource, tokens, bySeries, perAnswer(tokens, aiAnswers), energySource, energy, perAnswer(energy, aiAnswers), understanding);
   }
 
   private static Double perAnswer(Double total, long answers) {

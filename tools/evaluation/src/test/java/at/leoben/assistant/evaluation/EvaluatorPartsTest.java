@@ -77,6 +77,15 @@ class EvaluatorPartsTest {
   }
 
   @Test
+  void theReportSaysWhichReaderRoutedTheRunsTurns() {
+    Map<String, Double> grown = Map.of("intent=\"crisis\",layer=\"model\"", 2.0);
+    Usage usage = new Usage(Usage.NOT_REPORTED, null, Map.of(), null, Usage.NOT_REPORTED, null, null, grown);
+    assertThat(ReportContent.understanding(usage)).isEqualTo("intent=crisis,layer=model: 2");
+    Usage without = new Usage(Usage.NOT_REPORTED, null, Map.of(), null, Usage.NOT_REPORTED, null, null, Map.of());
+    assertThat(ReportContent.understanding(without)).startsWith("not reported");
+  }
+
+  @Test
   void streamEventsAreReadLineByLine() {
     Sse.Reader sse = new Sse.Reader();
     assertThat(sse.line("event: disclosure")).isEmpty();
