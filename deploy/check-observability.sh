@@ -48,7 +48,8 @@ const known = new Set([
   'assistant_review_oldest_age_seconds', 'assistant_cases_waiting', 'assistant_cases_overdue', 'assistant_cases_oldest_age_seconds', 'assistant_model_approved', 'assistant_model_check',
   'assistant_model_calls_saved_total', 'assistant_llm_circuit_open', 'assistant_rate_limited_total',
   'assistant_handovers_total', 'assistant_ai_switched_off', 'assistant_ai_switched_off_seconds',
-  'assistant_notice_active',
+  'assistant_notice_active', 'assistant_model_prompt_tokens', 'assistant_model_prompt_tokens_count',
+  'assistant_model_prompt_tokens_sum', 'assistant_model_prompt_tokens_max',
 ]);
 const errors = new Set();
 for (const n of fs.readFileSync(alerts, 'utf8').match(/\bassistant_[a-z_]+/g)) {
