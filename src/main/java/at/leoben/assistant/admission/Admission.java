@@ -124,12 +124,15 @@ public class Admission {
    * items of {@code busy} when no slot came within the bound. A subscriber who cancels leaves the
    * line, or ends the generation and frees its slot. Only a generation none of whose items is
    * {@code failed} teaches the estimate: a model that fails fast says nothing about the next wait.
+   * The first {@code visible} item (text, or the fallback) teaches how long a slot takes to show
+   * something, which the time in line leaves room for.
    */
   public <T> Multi<T> stream(
       String owner,
       Function<Place, T> queued,
       Supplier<Multi<T>> work,
       Predicate<T> failed,
+      Predicate<T> visible,
       Function<ModelBusy, Multi<T>> busy) {
     return Multi.createFrom()
         .emitter(
@@ -162,8 +165,10 @@ public class Admission {
                           running.set(busy.apply(busy(failure)).subscribe().with(emitter::emit, emitter::fail, emitter::complete));
                           return;
                         }
-                        waits.record(Duration.ofNanos(System.nanoTime() - entered));
+                        long admittedAt = System.nanoTime();
+                        waits.record(Duration.ofNanos(admittedAt - entered));
                         AtomicBoolean measured = new AtomicBoolean(true);
+                        AtomicBoolean shown = new AtomicBoolean();
                         running.set(
                             work.get()
                                 .subscribe()
@@ -171,6 +176,9 @@ public class Admission {
                                     item -> {
                                       if (failed.test(item)) {
                                         measured.set(false);
+                                      }
+                                      if (visible.test(item) && shown.compareAndSet(false, true)) {
+                                        queue.learnFirstText(Duration.ofNanos(System.nanoTime() - admittedAt));
                                       }
                                       emitter.emit(item);
                                     },
@@ -195,7 +203,7 @@ public class Admission {
     if (ticket.place().isPresent()) {
       ScheduledFuture<?> deadline =
           Infrastructure.getDefaultWorkerPool()
-              .schedule(() -> queue.expire(ticket), maxWait.toMillis(), TimeUnit.MILLISECONDS);
+              .schedule(() -> queue.expire(ticket), queue.lineBound().toMillis(), TimeUnit.MILLISECONDS);
       ticket.admitted().whenComplete((slot, failure) -> deadline.cancel(false));
     }
     return ticket;

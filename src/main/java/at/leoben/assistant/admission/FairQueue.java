@@ -14,7 +14,10 @@ import java.util.function.LongSupplier;
 /**
  * The model host's slots and the line in front of them: first come, first served, one place per
  * conversation, nobody let in line whose estimated wait exceeds the bound. The estimate comes from
- * the measured generation time and when the running generations started. Callbacks (admission,
+ * the measured generation time and when the running generations started. The bound is the
+ * citizen's whole wait for text: the time in line is the maximum less the measured time from a slot
+ * to the first visible text (at most half the maximum), so that the first sentence, or the excerpt,
+ * comes within the maximum and not after it. Callbacks (admission,
  * refusal, moved places) run outside the lock, so that a caller reacting to them may re-enter.
  */
 final class FairQueue {
@@ -82,6 +85,8 @@ final class FairQueue {
   private final Map<String, Ticket> waitingByOwner = new HashMap<>();
   private double averageNanos;
   private boolean measured;
+  private double firstTextNanos;
+  private boolean firstTextMeasured;
 
   FairQueue(int slots, Duration maxWait, Duration initialEstimate, LongSupplier nanoTime) {
     if (slots < 1) {
@@ -112,7 +117,7 @@ final class FairQueue {
         admit(ticket, after);
       } else {
         Duration estimate = waits(waiting.size() + 1).get(waiting.size());
-        if (estimate.compareTo(maxWait) > 0) {
+        if (estimate.compareTo(lineBound()) > 0) {
           ticket.state = State.ENDED;
           after.add(() -> ticket.admitted.completeExceptionally(new ModelBusy(ModelBusy.Why.ESTIMATE_TOO_LONG, estimate)));
         } else {
@@ -164,6 +169,18 @@ final class FairQueue {
 
   synchronized Duration averageGeneration() {
     return Duration.ofNanos((long) averageNanos);
+  }
+
+  /** How long a citizen may wait in line: the maximum less the time a slot takes to show text. */
+  synchronized Duration lineBound() {
+    return maxWait.minus(Duration.ofNanos((long) Math.min(firstTextNanos, maxWait.toNanos() / 2.0)));
+  }
+
+  /** A generation showed its first text (or its fallback) {@code after} its slot was given. */
+  synchronized void learnFirstText(Duration after) {
+    long nanos = after.toNanos();
+    firstTextNanos = firstTextMeasured ? (1 - WEIGHT) * firstTextNanos + WEIGHT * nanos : nanos;
+    firstTextMeasured = true;
   }
 
   private void leave(Ticket ticket) {

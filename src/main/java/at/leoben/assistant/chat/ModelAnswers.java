@@ -83,6 +83,7 @@ class ModelAnswers {
         place -> new StreamEvent.Queued(replies.queued(turn, place)),
         () -> audited(turn, ask),
         event -> event instanceof StreamEvent.Fallback,
+        event -> event instanceof StreamEvent.Delta || event instanceof StreamEvent.Ending,
         busy ->
             Multi.createFrom()
                 .<StreamEvent>item(() -> new StreamEvent.Fallback(replies.excerpt(turn, ask.passages(), busy)))

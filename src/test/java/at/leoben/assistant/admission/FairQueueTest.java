@@ -73,6 +73,25 @@ class FairQueueTest {
   }
 
   @Test
+  void theLineLeavesRoomForTheFirstTextWithinTheBound() {
+    assertThat(queue.lineBound()).isEqualTo(Duration.ofSeconds(8));
+    // A slot takes 2 s to show its first sentence: at most 6 s in line, so text comes within 8 s.
+    queue.learnFirstText(Duration.ofSeconds(2));
+    assertThat(queue.lineBound()).isEqualTo(Duration.ofSeconds(6));
+    List<FairQueue.Ticket> tickets = new ArrayList<>();
+    for (int i = 0; i < 2 + 6; i++) {
+      // 2 running, 6 waiting: the 6th waits 3 rounds of 2 s = 6 s, just within the line's bound.
+      tickets.add(queue.enter("c" + i, place -> {}));
+    }
+    assertThat(tickets.get(7).place()).hasValue(new Place(6, Duration.ofSeconds(6)));
+    FairQueue.Ticket late = queue.enter("late", place -> {});
+    assertThat(failure(late.admitted()).why()).isEqualTo(ModelBusy.Why.ESTIMATE_TOO_LONG);
+    // A model that is slow to show anything never takes more than half the citizen's wait.
+    queue.learnFirstText(Duration.ofSeconds(60));
+    assertThat(queue.lineBound()).isEqualTo(Duration.ofSeconds(4));
+  }
+
+  @Test
   void aCitizenWhoLeavesTheLineNeverReachesTheModel() {
     FairQueue.Ticket a = queue.enter("a", place -> {});
     queue.enter("b", place -> {});
