@@ -1,6 +1,5 @@
 package at.leoben.assistant.understanding;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import at.leoben.assistant.testsupport.Citizen;
@@ -10,11 +9,9 @@ import at.leoben.assistant.testsupport.OllamaStandInResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,17 +27,6 @@ class UnderstandingTurnTest {
   @BeforeEach
   void reset() {
     ollama.reset();
-  }
-
-  private static ExtractableResponse<Response> followUp(ExtractableResponse<Response> first, String message) {
-    return given()
-        .contentType(ContentType.JSON)
-        .header("X-Conversation-Token", first.<String>path("conversationToken"))
-        .body(Map.of("message", message, "conversationId", first.path("conversationId")))
-        .post("/api/v1/chat")
-        .then()
-        .statusCode(200)
-        .extract();
   }
 
   @Test
@@ -115,7 +101,7 @@ class UnderstandingTurnTest {
   @Test
   void anEllipticalFollowUpIsSearchedWithThePreviousQuestion() {
     ExtractableResponse<Response> first = Citizen.ask("Wann hat das Bürgerservice offen?");
-    ExtractableResponse<Response> reply = followUp(first, "und am freitag?");
+    ExtractableResponse<Response> reply = Citizen.followUp(first, "und am freitag?");
 
     assertThat(reply.<String>path("kind")).isEqualTo("AI_GENERATED");
     assertThat(reply.<List<String>>path("sources.title")).anyMatch(title -> title.contains("Bürgerservice"));
@@ -126,13 +112,13 @@ class UnderstandingTurnTest {
     ExtractableResponse<Response> first = Citizen.ask("Mein Asylantrag wurde abgelehnt, was soll ich jetzt tun?");
     assertThat(first.<String>path("area")).isEqualTo("asylum-residence");
 
-    ExtractableResponse<Response> again = followUp(first, "und wie lange habe ich Zeit?");
+    ExtractableResponse<Response> again = Citizen.followUp(first, "und wie lange habe ich Zeit?");
     assertThat(again.<String>path("reason")).isEqualTo("SENSITIVE_AREA");
     assertThat(again.<String>path("area")).isEqualTo("asylum-residence");
     assertThat(ollama.chatRequestCount()).isZero();
 
     // A clearly new, ordinary question is answered, and the model never sees the hand-overs.
-    ExtractableResponse<Response> ordinary = followUp(first, "Wie melde ich meinen Hauptwohnsitz in Leoben an?");
+    ExtractableResponse<Response> ordinary = Citizen.followUp(first, "Wie melde ich meinen Hauptwohnsitz in Leoben an?");
     assertThat(ordinary.<String>path("kind")).isEqualTo("AI_GENERATED");
     JsonNode request = ollama.chatRequests().get(0);
     assertThat(request.toString()).doesNotContain("Asylantrag").doesNotContain("wie lange habe ich Zeit");
