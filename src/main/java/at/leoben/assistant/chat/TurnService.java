@@ -172,7 +172,8 @@ class TurnService {
    */
   Prepared prepare(ChatRequest request, String headerToken, AiChannel channel) {
     if (!aiSwitch.allows(channel) || !reading.modelMayRead()) {
-      // No reading: one read transaction for all of it, one connection and one commit per turn.
+      // No reading (switched off: no model call at all, the reading included): one read
+      // transaction for all of it, one connection and one commit per turn.
       return QuarkusTransaction.requiringNew()
           .call(
               () -> {
@@ -181,8 +182,7 @@ class TurnService {
               });
     }
     Turn turn = QuarkusTransaction.requiringNew().call(() -> begin(request, headerToken));
-    // Switched off: no model call at all, the reading included.
-    Understood understood = aiSwitch.allows(channel) ? reading.read(turn) : reading.net(turn.question());
+    Understood understood = reading.read(turn);
     return QuarkusTransaction.requiringNew().call(() -> new Prepared(turn, plan(turn, channel, understood)));
   }
 
@@ -233,9 +233,15 @@ class TurnService {
     }
     // The safety net reads German and English; in another language a greeting in front of a
     // question the city's texts answer ("Merhaba, köpeğimi nasıl kaydettirebilirim?") is that question.
-    if (verdict instanceof InputVerdict.SmallTalk
-        && (readsLikeTheSafetyNet(turn.conversation().language()) || retrieve(turn.question(), previous, standalone).isEmpty())) {
-      return new SmallTalk();
+    List<RetrievedPassage> passages = null; // searched once, when first needed
+    if (verdict instanceof InputVerdict.SmallTalk) {
+      if (readsLikeTheSafetyNet(turn.conversation().language())) {
+        return new SmallTalk();
+      }
+      passages = retrieve(turn.question(), previous, standalone);
+      if (passages.isEmpty()) {
+        return new SmallTalk();
+      }
     }
     if (turn.questionKey() != null) {
       Optional<ApprovedAnswers.InForce> approved = approvedAnswers.find(turn.questionKey());
@@ -243,7 +249,9 @@ class TurnService {
         return new Approved(approved.get(), approvedDisclosure(approved.get(), turn.conversation().language()));
       }
     }
-    List<RetrievedPassage> passages = retrieve(turn.question(), previous, standalone);
+    if (passages == null) {
+      passages = retrieve(turn.question(), previous, standalone);
+    }
     if (passages.isEmpty()) {
       return new NoKnowledge();
     }
