@@ -62,6 +62,7 @@ public record GoldenSet(String location, int version, String sha256, List<Golden
     SetFile file =
         YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .build()
             .readValue(yaml, SetFile.class);
     if (file.questions() == null || file.questions().isEmpty()) {
@@ -100,6 +101,8 @@ public record GoldenSet(String location, int version, String sha256, List<Golden
       String area,
       List<String> facts,
       String source,
+      List<String> previous,
+      List<String> category,
       String note) {
 
     GoldenQuestion toQuestion() {
@@ -111,6 +114,8 @@ public record GoldenSet(String location, int version, String sha256, List<Golden
             Expectation.of(kind, reason, area),
             facts == null ? List.of() : facts.stream().map(Fact::parse).toList(),
             source == null ? List.of() : Arrays.stream(source.split("\\|")).map(String::strip).toList(),
+            previous,
+            category == null ? List.of() : category.stream().map(Category::ofKey).toList(),
             note);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(id + ": " + e.getMessage(), e);

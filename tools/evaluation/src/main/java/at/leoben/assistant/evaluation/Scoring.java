@@ -44,8 +44,12 @@ final class Scoring {
     return new QuestionResult(
         question.id(),
         question.language(),
+        seen.language(),
         question.question(),
+        question.previous(),
+        seen.previousReplies(),
         question.expected().label(),
+        question.categories().stream().map(Category::key).toList(),
         seen.mode().name(),
         seen.kind(),
         seen.reason(),
