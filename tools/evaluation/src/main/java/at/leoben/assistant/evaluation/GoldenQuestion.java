@@ -10,11 +10,13 @@ import java.util.Objects;
  * {@code previous}: what the citizen asked before in the same conversation, sent first; only the
  * question itself is scored. {@code categories}: every category the question counts in
  * ({@link Category#of}: the ones the set names and the ones its expectation, previous turns and
- * language imply).
+ * language imply). {@code replyLanguage}: the language the reply must be in when it is not
+ * {@code language} (a message whose language the service is to detect); null: {@code language}.
  */
 public record GoldenQuestion(
     String id,
     String language,
+    String replyLanguage,
     String question,
     Expectation expected,
     List<Fact> facts,
@@ -37,6 +39,9 @@ public record GoldenQuestion(
       throw new IllegalArgumentException(id + ": language must be one of " + Category.LANGUAGES.stream().sorted().toList()
           + " or absent (detected by the service)");
     }
+    if (replyLanguage != null && !Category.LANGUAGES.contains(replyLanguage)) {
+      throw new IllegalArgumentException(id + ": replyLanguage must be one of " + Category.LANGUAGES.stream().sorted().toList());
+    }
     boolean ai = expected instanceof Expectation.AiAnswer;
     if (ai && (facts.isEmpty() || sources.isEmpty())) {
       throw new IllegalArgumentException(id + ": an expected AI answer needs facts and a source");
@@ -50,7 +55,12 @@ public record GoldenQuestion(
   /** A first question of its own, in the categories its expectation and language imply. */
   public GoldenQuestion(String id, String language, String question, Expectation expected, List<Fact> facts,
       List<String> sources, String note) {
-    this(id, language, question, expected, facts, sources, List.of(), List.of(), note);
+    this(id, language, null, question, expected, facts, sources, List.of(), List.of(), note);
+  }
+
+  /** The language the reply must be written in, null when the set does not say (detection without replyLanguage). */
+  String expectedReplyLanguage() {
+    return replyLanguage != null ? replyLanguage : language;
   }
 
   boolean expectsAi() {

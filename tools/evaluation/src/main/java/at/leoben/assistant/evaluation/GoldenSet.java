@@ -95,6 +95,7 @@ public record GoldenSet(String location, int version, String sha256, List<Golden
   record Entry(
       String id,
       String language,
+      String replyLanguage,
       String question,
       String kind,
       String reason,
@@ -110,6 +111,7 @@ public record GoldenSet(String location, int version, String sha256, List<Golden
         return new GoldenQuestion(
             id,
             language,
+            replyLanguage,
             question,
             Expectation.of(kind, reason, area),
             facts == null ? List.of() : facts.stream().map(Fact::parse).toList(),

@@ -65,11 +65,13 @@ final class HtmlReport {
     section("Je Kategorie (per category)");
     out.append("<p>Eine Frage zählt in jeder Kategorie, zu der sie gehört (eine türkische Krisennachricht bei Krise und bei ")
         .append("Sprachen). »richtige Art«: erwartete Art und Grund der Antwort; »Bereich«: Übergaben an den erwarteten Bereich; ")
+        .append("»Sprache«: Antworten in der erwarteten Sprache (gesendet oder, bei Erkennung, im Set genannt); ")
         .append("»Fakten« und »Quelle«: nur KI-Antworten. Folgefragen werten nur die letzte Frage des Gesprächs.</p>\n");
     out.append(SvgCharts.bars("chart-categories", "Richtige Art der Antwort je Kategorie", categoryBars(result), 1.0)).append('\n');
-    table(List.of("Kategorie", "Fragen", "richtige Art", "Bereich", "Fakten", "Quelle"), Set.of(1, 2, 3, 4, 5),
+    table(List.of("Kategorie", "Fragen", "richtige Art", "Bereich", "Sprache", "Fakten", "Quelle"), Set.of(1, 2, 3, 4, 5, 6),
         ReportContent.categories(result).stream()
-            .map(c -> List.of(html(c.category()), html(c.questions()), html(c.kind()), html(c.area()), html(c.facts()), html(c.cited())))
+            .map(c -> List.of(html(c.category()), html(c.questions()), html(c.kind()), html(c.area()), html(c.language()),
+                html(c.facts()), html(c.cited())))
             .toList());
 
     section("KI-Kennzeichnung (label)");

@@ -40,10 +40,12 @@ final class MarkdownReport {
     section("Je Kategorie (per category)");
     line("Eine Frage zählt in jeder Kategorie, zu der sie gehört (eine türkische Krisennachricht bei Krise und bei "
         + "Sprachen). »richtige Art«: erwartete Art und Grund der Antwort; »Bereich«: Übergaben an den erwarteten "
-        + "Bereich; »Fakten« und »Quelle«: nur KI-Antworten. Folgefragen werten nur die letzte Frage des Gesprächs.");
+        + "Bereich; »Sprache«: Antworten in der erwarteten Sprache (gesendet oder, bei Erkennung, im Set genannt); "
+        + "»Fakten« und »Quelle«: nur KI-Antworten. Folgefragen werten nur die letzte Frage des Gesprächs.");
     line("");
-    table(List.of("Kategorie", "Fragen", "richtige Art", "Bereich", "Fakten", "Quelle"), ReportContent.categories(result).stream()
-        .map(c -> List.of(markdown(c.category()), c.questions(), c.kind(), c.area(), c.facts(), c.cited())).toList());
+    table(List.of("Kategorie", "Fragen", "richtige Art", "Bereich", "Sprache", "Fakten", "Quelle"), ReportContent.categories(result)
+        .stream().map(c -> List.of(markdown(c.category()), c.questions(), c.kind(), c.area(), c.language(), c.facts(), c.cited()))
+        .toList());
 
     section("KI-Kennzeichnung (label)");
     Rate labelled = result.summary().labelled();

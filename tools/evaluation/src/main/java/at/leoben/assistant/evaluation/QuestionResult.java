@@ -6,7 +6,8 @@ import java.util.List;
  * One question's outcome as stored in result.json and shown in the report's table. Fields that do
  * not apply are null: facts and sources only for expected AI answers, label checks only where
  * model text reached the citizen, the area only for hand-overs. {@code language} is what was sent
- * (null: left to detection), {@code replyLanguage} what the reply says it is written in;
+ * (null: left to detection), {@code replyLanguage} what the reply says it is written in and
+ * {@code languageCorrect} whether that is the expected one (null: the set or the reply does not say);
  * {@code previous} the turns sent first in the same conversation and {@code previousReplies} the
  * kinds they got; {@code categories} the keys of every {@link Category} the question counts in.
  */
@@ -14,6 +15,7 @@ public record QuestionResult(
     String id,
     String language,
     String replyLanguage,
+    Boolean languageCorrect,
     String question,
     List<String> previous,
     List<String> previousReplies,

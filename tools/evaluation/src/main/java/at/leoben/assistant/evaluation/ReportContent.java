@@ -81,7 +81,7 @@ final class ReportContent {
   }
 
   /** A row of the per-category table, as plain text: category, questions, and the four rates ("–": none to count). */
-  record CategoryRow(String category, String questions, String kind, String area, String facts, String cited) {}
+  record CategoryRow(String category, String questions, String kind, String area, String language, String facts, String cited) {}
 
   /** The rates per category (crisis, sensitive, person, misuse, small talk, look-alikes, follow-ups, languages, …). */
   static List<CategoryRow> categories(EvaluationResult result) {
@@ -89,7 +89,7 @@ final class ReportContent {
         .map(c -> new CategoryRow(
             c.german() + " (" + c.category() + ")",
             c.questions() + (c.errors() == 0 ? "" : " (" + c.errors() + " ohne Antwort)"),
-            rate(c.kind()), rate(c.area()), rate(c.facts()), rate(c.cited())))
+            rate(c.kind()), rate(c.area()), rate(c.language()), rate(c.facts()), rate(c.cited())))
         .toList();
   }
 
@@ -103,7 +103,8 @@ final class ReportContent {
   /** The language sent ("auto": left to detection) and, when it differs, the one the reply says it is in. */
   static String language(QuestionResult q) {
     String sent = q.language() == null ? "auto" : q.language();
-    return q.replyLanguage() == null || q.replyLanguage().equals(q.language()) ? sent : sent + "→" + q.replyLanguage();
+    String shown = q.replyLanguage() == null || q.replyLanguage().equals(q.language()) ? sent : sent + "→" + q.replyLanguage();
+    return Boolean.FALSE.equals(q.languageCorrect()) ? shown + " (falsch)" : shown;
   }
 
   /** The previous turns of a follow-up with the kind of reply each got, for the report. */

@@ -38,10 +38,11 @@ public record Summary(
 
   /**
    * The rates of one {@link Category}: of its questions, how many got the expected kind of reply,
-   * hand-overs to the expected area, and, of its expected AI answers, the facts found and the
-   * expected source cited. A rate with no cases is not measured (its value null).
+   * hand-overs to the expected area, replies in the expected language, and, of its expected AI
+   * answers, the facts found and the expected source cited. A rate with no cases is not measured (its value null).
    */
-  public record ByCategory(String category, String german, int questions, Rate kind, Rate area, Rate facts, Rate cited, int errors) {}
+  public record ByCategory(String category, String german, int questions, Rate kind, Rate area, Rate language, Rate facts, Rate cited,
+      int errors) {}
 
   public Summary {
     byCategory = byCategory == null ? List.of() : List.copyOf(byCategory);
@@ -97,6 +98,7 @@ public record Summary(
           in.size(),
           rate(in, r -> true, QuestionResult::kindCorrect),
           rate(in, r -> r.areaCorrect() != null, r -> r.areaCorrect()),
+          rate(in, r -> r.languageCorrect() != null, r -> r.languageCorrect()),
           new Rate(ai.stream().mapToInt(QuestionResult::factsFound).sum(), ai.stream().mapToInt(QuestionResult::factsRequired).sum()),
           rate(ai, r -> true, r -> Boolean.TRUE.equals(r.sourceCited())),
           (int) in.stream().filter(r -> r.error() != null).count()));
