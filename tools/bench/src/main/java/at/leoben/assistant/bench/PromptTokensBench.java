@@ -75,6 +75,9 @@ public final class PromptTokensBench {
     int sourceInPrompt = 0;
     List<JsonNode> answerable = new ArrayList<>();
     for (JsonNode question : golden) {
+      if (question.has("previous")) {
+        continue; // a follow-up (golden set "previous"): not a first question
+      }
       int before = ollama.chatRequestCount();
       ask(question, null);
       if (ollama.chatRequestCount() == before) {
@@ -125,7 +128,9 @@ public final class PromptTokensBench {
   private JsonNode ask(JsonNode question, JsonNode conversation) throws Exception {
     ObjectNode body = JSON.createObjectNode();
     body.put("message", question.path("question").asText());
-    body.put("language", question.path("language").asText("de"));
+    if (question.hasNonNull("language")) {
+      body.put("language", question.path("language").asText()); // absent: the service detects it
+    }
     String[] headers = {};
     if (conversation != null) {
       body.put("conversationId", conversation.path("conversationId").asText());

@@ -62,6 +62,7 @@ public record GoldenSet(String location, int version, String sha256, List<Golden
     SetFile file =
         YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .build()
             .readValue(yaml, SetFile.class);
     if (file.questions() == null || file.questions().isEmpty()) {
@@ -94,12 +95,15 @@ public record GoldenSet(String location, int version, String sha256, List<Golden
   record Entry(
       String id,
       String language,
+      String replyLanguage,
       String question,
       String kind,
       String reason,
       String area,
       List<String> facts,
       String source,
+      List<String> previous,
+      List<String> category,
       String note) {
 
     GoldenQuestion toQuestion() {
@@ -107,10 +111,13 @@ public record GoldenSet(String location, int version, String sha256, List<Golden
         return new GoldenQuestion(
             id,
             language,
+            replyLanguage,
             question,
             Expectation.of(kind, reason, area),
             facts == null ? List.of() : facts.stream().map(Fact::parse).toList(),
             source == null ? List.of() : Arrays.stream(source.split("\\|")).map(String::strip).toList(),
+            previous,
+            category == null ? List.of() : category.stream().map(Category::ofKey).toList(),
             note);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(id + ": " + e.getMessage(), e);

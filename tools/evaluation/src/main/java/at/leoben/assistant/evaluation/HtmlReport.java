@@ -62,6 +62,18 @@ final class HtmlReport {
         questionCells(result))).append("\n<p class=\"muted\">Ein Feld je Frage, die eine KI-Antwort erwartet: grün alle Fakten gefunden, gelb ")
         .append("ein Teil, rot keiner, grau keine KI-Antwort erhalten.</p>\n");
 
+    section("Je Kategorie (per category)");
+    out.append("<p>Eine Frage zählt in jeder Kategorie, zu der sie gehört (eine türkische Krisennachricht bei Krise und bei ")
+        .append("Sprachen). »richtige Art«: erwartete Art und Grund der Antwort; »Bereich«: Übergaben an den erwarteten Bereich; ")
+        .append("»Sprache«: Antworten in der erwarteten Sprache (gesendet oder, bei Erkennung, im Set genannt); ")
+        .append("»Fakten« und »Quelle«: nur KI-Antworten. Folgefragen werten nur die letzte Frage des Gesprächs.</p>\n");
+    out.append(SvgCharts.bars("chart-categories", "Richtige Art der Antwort je Kategorie", categoryBars(result), 1.0)).append('\n');
+    table(List.of("Kategorie", "Fragen", "richtige Art", "Bereich", "Sprache", "Fakten", "Quelle"), Set.of(1, 2, 3, 4, 5, 6),
+        ReportContent.categories(result).stream()
+            .map(c -> List.of(html(c.category()), html(c.questions()), html(c.kind()), html(c.area()), html(c.language()),
+                html(c.facts()), html(c.cited())))
+            .toList());
+
     section("KI-Kennzeichnung (label)");
     Rate labelled = s.labelled();
     out.append("<p>").append(labelled.hits()).append(" von ").append(labelled.cases())
@@ -80,7 +92,8 @@ final class HtmlReport {
       out.append("<p class=\"ok\">Jede Frage bekam die erwartete Art der Antwort.</p>\n");
     } else {
       table(List.of("Frage", "Text", "erwartet", "erhalten", "Anmerkung im Set"), disagreements.stream()
-          .map(q -> List.of(html(q.id()), html(q.question()), html(q.expected()), html(ReportContent.got(q)), html(q.note()))).toList());
+          .map(q -> List.of(html(q.id()), html(MarkdownReport.withPrevious(q)), html(q.expected()), html(ReportContent.got(q)),
+              html(q.note()))).toList());
     }
 
     section("Antwortzeiten (latency)");
@@ -123,7 +136,7 @@ final class HtmlReport {
         Set.of(4, 7, 8, 9, 10),
         result.questions().stream().map(q -> List.of(
             html(q.id()),
-            html(q.language()),
+            html(ReportContent.language(q)),
             html(q.expected()),
             mark(q.kindCorrect(), ReportContent.got(q)),
             html(ReportContent.facts(q)),
@@ -137,6 +150,9 @@ final class HtmlReport {
     section("Antworten im Wortlaut");
     for (QuestionResult q : result.questions()) {
       out.append("<details><summary>").append(html(q.id())).append(" — ").append(html(q.question())).append("</summary>");
+      if (!q.previous().isEmpty()) {
+        out.append("<p>Zuvor im selben Gespräch: ").append(html(ReportContent.previous(q))).append("</p>");
+      }
       if (q.missingFacts() != null && !q.missingFacts().isEmpty()) {
         out.append("<p>Fehlende Fakten: ").append(html(String.join(" · ", q.missingFacts()))).append("</p>");
       }
@@ -189,6 +205,18 @@ final class HtmlReport {
         double value = row.value();
         String colour = value >= 0.999 ? SvgCharts.GREEN : value >= 0.8 ? SvgCharts.BLUE : value >= 0.5 ? SvgCharts.AMBER : SvgCharts.RED;
         bars.add(new SvgCharts.Bar(row.measure().german(), value, row.measure().format(value), colour));
+      }
+    }
+    return bars;
+  }
+
+  private static List<SvgCharts.Bar> categoryBars(EvaluationResult result) {
+    List<SvgCharts.Bar> bars = new ArrayList<>();
+    for (Summary.ByCategory row : result.summary().byCategory()) {
+      Double value = row.kind().value();
+      if (value != null) {
+        String colour = value >= 0.999 ? SvgCharts.GREEN : value >= 0.8 ? SvgCharts.BLUE : value >= 0.5 ? SvgCharts.AMBER : SvgCharts.RED;
+        bars.add(new SvgCharts.Bar(row.german(), value, ReportContent.rate(row.kind()), colour));
       }
     }
     return bars;

@@ -74,7 +74,8 @@ final class JudgeClient {
     messages.addObject().put("role", "system").put("content", INSTRUCTION);
     String facts = question.facts().stream().map(fact -> "- " + fact).collect(Collectors.joining("\n"));
     messages.addObject().put("role", "user").put("content",
-        "Frage: " + question.question() + "\n\nErwartete Fakten (Alternativen mit |):\n" + facts
+        (question.previous().isEmpty() ? "" : "Zuvor im selben Gespräch gefragt: " + String.join(" / ", question.previous()) + "\n")
+            + "Frage: " + question.question() + "\n\nErwartete Fakten (Alternativen mit |):\n" + facts
             + "\n\nAntwort des Assistenten:\n" + answer);
     return body;
   }

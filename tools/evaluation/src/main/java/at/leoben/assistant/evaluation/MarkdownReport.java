@@ -37,6 +37,16 @@ final class MarkdownReport {
     table(List.of("Messgröße", "Wert", "gezählt aus"), ReportContent.overview(result).stream()
         .map(o -> List.of(markdown(o.measure().german()), o.measure().format(o.value()), markdown(o.basis()))).toList());
 
+    section("Je Kategorie (per category)");
+    line("Eine Frage zählt in jeder Kategorie, zu der sie gehört (eine türkische Krisennachricht bei Krise und bei "
+        + "Sprachen). »richtige Art«: erwartete Art und Grund der Antwort; »Bereich«: Übergaben an den erwarteten "
+        + "Bereich; »Sprache«: Antworten in der erwarteten Sprache (gesendet oder, bei Erkennung, im Set genannt); "
+        + "»Fakten« und »Quelle«: nur KI-Antworten. Folgefragen werten nur die letzte Frage des Gesprächs.");
+    line("");
+    table(List.of("Kategorie", "Fragen", "richtige Art", "Bereich", "Sprache", "Fakten", "Quelle"), ReportContent.categories(result)
+        .stream().map(c -> List.of(markdown(c.category()), c.questions(), c.kind(), c.area(), c.language(), c.facts(), c.cited()))
+        .toList());
+
     section("KI-Kennzeichnung (label)");
     Rate labelled = result.summary().labelled();
     line(labelled.hits() + " von " + labelled.cases() + " Antworten mit KI-Text trugen das disclosure-Objekt mit "
@@ -55,7 +65,7 @@ final class MarkdownReport {
       line("");
     } else {
       table(List.of("Frage", "Text", "erwartet", "erhalten", "Anmerkung im Set"), disagreements.stream()
-          .map(q -> List.of(markdown(q.id()), markdown(q.question()), markdown(q.expected()),
+          .map(q -> List.of(markdown(q.id()), markdown(withPrevious(q)), markdown(q.expected()),
               markdown(ReportContent.got(q)), markdown(q.note()))).toList());
     }
 
@@ -103,7 +113,7 @@ final class MarkdownReport {
     section("Fragen im Einzelnen (per question)");
     table(List.of("Frage", "Spr.", "erwartet", "erhalten", "Fakten", "Quelle", "Label", "ms", "erstes Wort ms", "Tokens",
             s.judged() > 0 ? "Judge (Modell)" : "Judge"),
-        result.questions().stream().map(q -> List.of(markdown(q.id()), q.language(), markdown(q.expected()),
+        result.questions().stream().map(q -> List.of(markdown(q.id()), markdown(ReportContent.language(q)), markdown(q.expected()),
             markdown(ReportContent.got(q)), ReportContent.facts(q), ReportContent.yesNo(q.sourceCited()),
             ReportContent.yesNo(q.labelled()), ReportContent.millis(q.latencyMs()), ReportContent.millis(q.firstTokenMs()),
             ReportContent.tokens(q), q.judgeScore() == null ? "–" : String.valueOf(q.judgeScore()))).toList());
@@ -113,7 +123,7 @@ final class MarkdownReport {
       if (q.factsRequired() == null || (q.missingFacts().isEmpty() && q.judgeScore() == null)) {
         continue;
       }
-      line("**" + markdown(q.id()) + "** — " + markdown(q.question()));
+      line("**" + markdown(q.id()) + "** — " + markdown(withPrevious(q)));
       line("");
       if (!q.missingFacts().isEmpty()) {
         line("- fehlt: " + markdown(String.join(" · ", q.missingFacts())));
@@ -148,6 +158,11 @@ final class MarkdownReport {
       table(List.of("Frage", "früher", "jetzt"), comparison.changes().stream()
           .map(c -> List.of(markdown(c.id()), markdown(c.before()), markdown(c.after()))).toList());
     }
+  }
+
+  /** The question, after its previous turns when it is a follow-up. */
+  static String withPrevious(QuestionResult q) {
+    return q.previous().isEmpty() ? q.question() : "nach " + ReportContent.previous(q) + ": " + q.question();
   }
 
   private static List<String> percentiles(String label, Percentiles p) {

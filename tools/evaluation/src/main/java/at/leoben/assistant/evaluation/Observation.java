@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * What the service really sent for one question, as a citizen's client saw it. {@code error} is
- * set when no reply object came back (HTTP error, timeout, broken stream).
+ * set when no reply object came back (HTTP error, timeout, broken stream). {@code language}: the
+ * language the reply says it is written in; {@code previousReplies}: kind/reason of the replies to
+ * the question's previous turns, in order.
  */
 public record Observation(
     Mode mode,
@@ -21,6 +23,8 @@ public record Observation(
     double latencyMs,
     Double firstTokenMs,
     Boolean disclosureEventFirst,
+    String language,
+    List<String> previousReplies,
     String error) {
 
   public enum Mode {
@@ -35,6 +39,7 @@ public record Observation(
 
   public Observation {
     sources = sources == null ? List.of() : List.copyOf(sources);
+    previousReplies = previousReplies == null ? List.of() : List.copyOf(previousReplies);
   }
 
   /** Model text reached the citizen: an AI answer, or any reply that claims a disclosure. */

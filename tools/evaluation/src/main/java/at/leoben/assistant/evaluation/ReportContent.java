@@ -80,6 +80,42 @@ final class ReportContent {
     return rows;
   }
 
+  /** A row of the per-category table, as plain text: category, questions, and the four rates ("–": none to count). */
+  record CategoryRow(String category, String questions, String kind, String area, String language, String facts, String cited) {}
+
+  /** The rates per category (crisis, sensitive, person, misuse, small talk, look-alikes, follow-ups, languages, …). */
+  static List<CategoryRow> categories(EvaluationResult result) {
+    return result.summary().byCategory().stream()
+        .map(c -> new CategoryRow(
+            c.german() + " (" + c.category() + ")",
+            c.questions() + (c.errors() == 0 ? "" : " (" + c.errors() + " ohne Antwort)"),
+            rate(c.kind()), rate(c.area()), rate(c.language()), rate(c.facts()), rate(c.cited())))
+        .toList();
+  }
+
+  /** "75.0 % (3/4)", or "–" when there was nothing to count. */
+  static String rate(Rate rate) {
+    return rate == null || rate.cases() == 0
+        ? "–"
+        : String.format(Locale.ROOT, "%.1f %% (%d/%d)", 100.0 * rate.hits() / rate.cases(), rate.hits(), rate.cases());
+  }
+
+  /** The language sent ("auto": left to detection) and, when it differs, the one the reply says it is in. */
+  static String language(QuestionResult q) {
+    String sent = q.language() == null ? "auto" : q.language();
+    String shown = q.replyLanguage() == null || q.replyLanguage().equals(q.language()) ? sent : sent + "→" + q.replyLanguage();
+    return Boolean.FALSE.equals(q.languageCorrect()) ? shown + " (falsch)" : shown;
+  }
+
+  /** The previous turns of a follow-up with the kind of reply each got, for the report. */
+  static String previous(QuestionResult q) {
+    List<String> turns = new ArrayList<>();
+    for (int i = 0; i < q.previous().size(); i++) {
+      turns.add("»" + q.previous().get(i) + "«" + (i < q.previousReplies().size() ? " → " + q.previousReplies().get(i) : ""));
+    }
+    return String.join(" · ", turns);
+  }
+
   /** Questions whose reply was not of the expected kind (or area): where service and set disagree. */
   static List<QuestionResult> disagreements(EvaluationResult result) {
     return result.questions().stream()

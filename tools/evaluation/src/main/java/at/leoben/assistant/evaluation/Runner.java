@@ -49,7 +49,8 @@ final class Runner {
       GoldenQuestion question = set.questions().get(i);
       Observation observation = options.streams(i) ? service.askStreamed(question) : service.ask(question);
       seen.add(observation);
-      progress.printf("[%d/%d] %s: %s%n", i + 1, set.questions().size(), question.id(),
+      progress.printf("[%d/%d] %s%s: %s%n", i + 1, set.questions().size(), question.id(),
+          question.previous().isEmpty() ? "" : " (nach " + observation.previousReplies() + ")",
           observation.error() != null ? "Fehler " + observation.error()
               : observation.kind() + (observation.reason() == null ? "" : "/" + observation.reason()));
     }
@@ -117,7 +118,9 @@ final class Runner {
   }
 
   private static Usage usage(List<QuestionResult> results, Optional<PrometheusText> before, Optional<PrometheusText> after) {
-    long aiAnswers = results.stream().filter(r -> "AI_GENERATED".equals(r.kind())).count();
+    // Previous turns of follow-ups are answered too, and their tokens are in the counters.
+    long aiAnswers = results.stream().filter(r -> "AI_GENERATED".equals(r.kind())).count()
+        + results.stream().flatMap(r -> r.previousReplies().stream()).filter("AI_GENERATED"::equals).count();
     String tokensSource = Usage.NOT_REPORTED;
     Double tokens = null;
     Map<String, Double> bySeries = new LinkedHashMap<>();

@@ -44,8 +44,13 @@ final class Scoring {
     return new QuestionResult(
         question.id(),
         question.language(),
+        seen.language(),
+        languageCorrect(question, seen),
         question.question(),
+        question.previous(),
+        seen.previousReplies(),
         question.expected().label(),
+        question.categories().stream().map(Category::key).toList(),
         seen.mode().name(),
         seen.kind(),
         seen.reason(),
@@ -72,6 +77,15 @@ final class Scoring {
         seen.answer(),
         seen.error(),
         question.note());
+  }
+
+  /** Whether the reply is in the language the set expects; null when the set or the reply does not say. */
+  private static Boolean languageCorrect(GoldenQuestion question, Observation seen) {
+    String expected = question.expectedReplyLanguage();
+    if (expected == null || seen.error() != null || seen.language() == null) {
+      return null;
+    }
+    return expected.equals(seen.language());
   }
 
   private static boolean citesExpected(GoldenQuestion question, Observation seen) {

@@ -42,25 +42,39 @@ final class ServiceClient {
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
 
-  /** One first question through {@code POST /api/v1/chat}. */
+  /** Where a conversation stands: what a widget sends back with the next turn. */
+  record Conversation(String id, String token) {
+    static final Conversation NEW = new Conversation(null, null);
+  }
+
+  /**
+   * One golden question through {@code POST /api/v1/chat}: its previous turns first, in the same
+   * conversation, then the question itself, which alone is timed and scored.
+   */
   Observation ask(GoldenQuestion question) {
-    return ask(question.question(), question.language());
+    return inConversation(question, (conversation, previous) ->
+        ask(question.question(), question.language(), conversation, previous));
   }
 
   Observation ask(String question, String language) {
+    return ask(question, language, Conversation.NEW, List.of());
+  }
+
+  private Observation ask(String question, String language, Conversation conversation, List<String> previous) {
     Instant started = Instant.now();
     long start = System.nanoTime();
     try {
-      HttpResponse<String> response = http.send(chatRequest("/api/v1/chat", question, language, "application/json"),
+      HttpResponse<String> response = http.send(chatRequest("/api/v1/chat", question, language, conversation, "application/json"),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       double latency = millisSince(start);
       String header = response.headers().firstValue(DISCLOSURE_HEADER).orElse(null);
       if (response.statusCode() != 200) {
-        return failed(Observation.Mode.SYNC, response.statusCode(), started, latency, problem(response.body()));
+        return failed(Observation.Mode.SYNC, response.statusCode(), started, latency, problem(response.body()), previous);
       }
-      return observed(Observation.Mode.SYNC, JSON.readTree(response.body()), header, started, latency, null, null);
+      return observed(Observation.Mode.SYNC, JSON.readTree(response.body()), header, started, latency, null, null, previous);
     } catch (IOException e) {
-      return failed(Observation.Mode.SYNC, 0, started, millisSince(start), e.getClass().getSimpleName() + ": " + e.getMessage());
+      return failed(Observation.Mode.SYNC, 0, started, millisSince(start), e.getClass().getSimpleName() + ": " + e.getMessage(),
+          previous);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -68,33 +82,81 @@ final class ServiceClient {
   }
 
   /**
-   * One first question through {@code POST /api/v1/chat/stream}: times the first {@code delta},
-   * checks that {@code disclosure} came before it, and reads the reply from {@code done} or
-   * {@code fallback}.
+   * One golden question through {@code POST /api/v1/chat/stream} (its previous turns first,
+   * synchronously, in the same conversation): times the first {@code delta}, checks that
+   * {@code disclosure} came before it, and reads the reply from {@code done} or {@code fallback}.
    */
   Observation askStreamed(GoldenQuestion question) {
+    return inConversation(question, (conversation, previous) -> askStreamed(question, conversation, previous));
+  }
+
+  private Observation askStreamed(GoldenQuestion question, Conversation conversation, List<String> previous) {
     Instant started = Instant.now();
     long start = System.nanoTime();
     try {
-      HttpResponse<Stream<String>> response = http.send(chatRequest("/api/v1/chat/stream", question.question(), question.language(), "text/event-stream"),
+      HttpResponse<Stream<String>> response = http.send(
+          chatRequest("/api/v1/chat/stream", question.question(), question.language(), conversation, "text/event-stream"),
           HttpResponse.BodyHandlers.ofLines());
       String header = response.headers().firstValue(DISCLOSURE_HEADER).orElse(null);
       try (Stream<String> lines = response.body()) {
         if (response.statusCode() != 200) {
           return failed(Observation.Mode.STREAM, response.statusCode(), started, millisSince(start),
-              problem(String.join("\n", lines.toList())));
+              problem(String.join("\n", lines.toList())), previous);
         }
-        return readStream(lines.iterator(), header, started, start);
+        return readStream(lines.iterator(), header, started, start, previous);
       }
     } catch (IOException | RuntimeException e) {
-      return failed(Observation.Mode.STREAM, 0, started, millisSince(start), e.getClass().getSimpleName() + ": " + e.getMessage());
+      return failed(Observation.Mode.STREAM, 0, started, millisSince(start), e.getClass().getSimpleName() + ": " + e.getMessage(),
+          previous);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
   }
 
-  private Observation readStream(Iterator<String> lines, String header, Instant started, long start) throws IOException {
+  /** The question's last turn, asked where its previous turns left the conversation. */
+  private interface LastTurn {
+    Observation ask(Conversation conversation, List<String> previousReplies);
+  }
+
+  /**
+   * Sends the previous turns one after the other in one conversation (the first opens it, each
+   * reply names it and its token), then the last turn in it. A previous turn without a reply ends
+   * the question with an error: the last turn would not be the follow-up the set means.
+   */
+  private Observation inConversation(GoldenQuestion question, LastTurn last) {
+    Conversation conversation = Conversation.NEW;
+    List<String> replies = new ArrayList<>();
+    for (int i = 0; i < question.previous().size(); i++) {
+      Instant started = Instant.now();
+      long start = System.nanoTime();
+      try {
+        HttpResponse<String> response = http.send(
+            chatRequest("/api/v1/chat", question.previous().get(i), question.language(), conversation, "application/json"),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        JsonNode reply = response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+        String id = reply == null ? null : nullable(reply, "conversationId");
+        String token = reply == null ? null : nullable(reply, "conversationToken");
+        if (id == null || token == null) {
+          return failed(Observation.Mode.SYNC, response.statusCode(), started, millisSince(start),
+              "vorherige Frage " + (i + 1) + " ohne Gespräch (HTTP " + response.statusCode() + "): " + problem(response.body()),
+              replies);
+        }
+        conversation = new Conversation(id, token);
+        replies.add(nullable(reply, "kind") + (nullable(reply, "reason") == null ? "" : "/" + nullable(reply, "reason")));
+      } catch (IOException e) {
+        return failed(Observation.Mode.SYNC, 0, started, millisSince(start),
+            "vorherige Frage " + (i + 1) + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), replies);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+    return last.ask(conversation, replies);
+  }
+
+  private Observation readStream(Iterator<String> lines, String header, Instant started, long start, List<String> previous)
+      throws IOException {
     Sse.Reader sse = new Sse.Reader();
     String firstEvent = null;
     Double firstToken = null;
@@ -103,7 +165,7 @@ final class ServiceClient {
       Optional<Sse.Event> next = lines.hasNext() ? sse.line(lines.next()) : sse.end();
       if (next.isEmpty()) {
         if (!lines.hasNext()) {
-          return failed(Observation.Mode.STREAM, 200, started, millisSince(start), "stream ended without done or fallback");
+          return failed(Observation.Mode.STREAM, 200, started, millisSince(start), "stream ended without done or fallback", previous);
         }
         continue;
       }
@@ -121,7 +183,7 @@ final class ServiceClient {
         case "done", "fallback" -> {
           Boolean disclosureFirst = firstToken == null ? null : disclosureBeforeDelta && "disclosure".equals(firstEvent);
           return observed(Observation.Mode.STREAM, event.data(), header, started, millisSince(start),
-              firstToken, disclosureFirst);
+              firstToken, disclosureFirst, previous);
         }
         default -> {
           // "sources" repeats what "done" carries.
@@ -204,10 +266,18 @@ final class ServiceClient {
     return usage;
   }
 
-  private HttpRequest chatRequest(String path, String question, String language, String accept) throws IOException {
+  /** {@code language} null: none sent, the service detects it; a conversation's id and token once it has them. */
+  private HttpRequest chatRequest(String path, String question, String language, Conversation conversation, String accept)
+      throws IOException {
     Map<String, String> body = new LinkedHashMap<>();
     body.put("message", question);
-    body.put("language", language);
+    if (language != null) {
+      body.put("language", language);
+    }
+    if (conversation.id() != null) {
+      body.put("conversationId", conversation.id());
+      body.put("conversationToken", conversation.token());
+    }
     return HttpRequest.newBuilder(base.resolve(path))
         .timeout(timeout)
         .header("Content-Type", "application/json")
@@ -227,7 +297,7 @@ final class ServiceClient {
 
   private static Observation observed(
       Observation.Mode mode, JsonNode reply, String header, Instant started, double latency, Double firstToken,
-      Boolean disclosureFirst) {
+      Boolean disclosureFirst, List<String> previous) {
     JsonNode disclosure = reply.path("disclosure");
     Observation.SeenDisclosure seen =
         disclosure.isObject()
@@ -239,12 +309,13 @@ final class ServiceClient {
     }
     return new Observation(mode, 200, nullable(reply, "kind"), nullable(reply, "reason"), nullable(reply, "area"),
         nullable(reply, "answer"), seen, header, sources, nullable(reply, "messageId"), started.toString(), latency,
-        firstToken, disclosureFirst, null);
+        firstToken, disclosureFirst, nullable(reply, "language"), previous, null);
   }
 
-  private static Observation failed(Observation.Mode mode, int status, Instant started, double latency, String error) {
+  private static Observation failed(
+      Observation.Mode mode, int status, Instant started, double latency, String error, List<String> previous) {
     return new Observation(mode, status, null, null, null, null, null, null, List.of(), null, started.toString(), latency,
-        null, null, error);
+        null, null, null, previous, error);
   }
 
   /** The German {@code detail} of a problem document, else the start of the body. */

@@ -33,7 +33,20 @@ public record Summary(
     int judged,
     Map<String, Long> modelsSeen,
     int reused,
-    int errors) {
+    int errors,
+    List<ByCategory> byCategory) {
+
+  /**
+   * The rates of one {@link Category}: of its questions, how many got the expected kind of reply,
+   * hand-overs to the expected area, replies in the expected language, and, of its expected AI
+   * answers, the facts found and the expected source cited. A rate with no cases is not measured (its value null).
+   */
+  public record ByCategory(String category, String german, int questions, Rate kind, Rate area, Rate language, Rate facts, Rate cited,
+      int errors) {}
+
+  public Summary {
+    byCategory = byCategory == null ? List.of() : List.copyOf(byCategory);
+  }
 
   static Summary of(List<QuestionResult> results, Usage usage) {
     List<QuestionResult> ai = results.stream().filter(r -> r.factsRequired() != null).toList();
@@ -66,7 +79,31 @@ public record Summary(
         withModelText.stream().filter(r -> r.model() != null)
             .collect(Collectors.groupingBy(QuestionResult::model, LinkedHashMap::new, Collectors.counting())),
         (int) results.stream().filter(QuestionResult::reused).count(),
-        (int) results.stream().filter(r -> r.error() != null).count());
+        (int) results.stream().filter(r -> r.error() != null).count(),
+        byCategory(results));
+  }
+
+  /** One row for each category with at least one question, in {@link Category} order. */
+  static List<ByCategory> byCategory(List<QuestionResult> results) {
+    List<ByCategory> rows = new java.util.ArrayList<>();
+    for (Category category : Category.values()) {
+      List<QuestionResult> in = results.stream().filter(r -> r.inCategory(category)).toList();
+      if (in.isEmpty()) {
+        continue;
+      }
+      List<QuestionResult> ai = in.stream().filter(r -> r.factsRequired() != null).toList();
+      rows.add(new ByCategory(
+          category.key(),
+          category.german(),
+          in.size(),
+          rate(in, r -> true, QuestionResult::kindCorrect),
+          rate(in, r -> r.areaCorrect() != null, r -> r.areaCorrect()),
+          rate(in, r -> r.languageCorrect() != null, r -> r.languageCorrect()),
+          new Rate(ai.stream().mapToInt(QuestionResult::factsFound).sum(), ai.stream().mapToInt(QuestionResult::factsRequired).sum()),
+          rate(ai, r -> true, r -> Boolean.TRUE.equals(r.sourceCited())),
+          (int) in.stream().filter(r -> r.error() != null).count()));
+    }
+    return rows;
   }
 
   /** The comparable numbers, by {@link Measure} name (absent: not measured in this run). */

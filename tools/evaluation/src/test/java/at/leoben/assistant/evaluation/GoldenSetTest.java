@@ -45,10 +45,11 @@ class GoldenSetTest {
     assertThat(set.questions()).hasSizeGreaterThanOrEqualTo(100);
     Map<String, Long> kinds = set.questions().stream()
         .collect(Collectors.groupingBy(q -> q.expected().label().replaceAll(" \\(.*", ""), Collectors.counting()));
-    assertThat(kinds).containsOnlyKeys("AI_GENERATED", "FALLBACK/SENSITIVE_AREA", "FALLBACK/MISUSE", "FALLBACK/HUMAN_REQUESTED");
+    assertThat(kinds).containsOnlyKeys(
+        "AI_GENERATED", "FALLBACK/SENSITIVE_AREA", "FALLBACK/MISUSE", "FALLBACK/HUMAN_REQUESTED", "FALLBACK/SMALL_TALK");
     assertThat(kinds.get("AI_GENERATED")).isGreaterThanOrEqualTo(100);
     assertThat(kinds.get("FALLBACK/MISUSE")).isGreaterThanOrEqualTo(10);
-    assertThat(set.questions().stream().filter(q -> q.language().equals("en")).count()).isGreaterThanOrEqualTo(20);
+    assertThat(set.questions().stream().filter(q -> "en".equals(q.language())).count()).isGreaterThanOrEqualTo(20);
     assertThat(set.questions().stream()
             .map(GoldenQuestion::expected)
             .filter(e -> e instanceof Expectation.Fallback f && f.area() != null)
@@ -58,6 +59,34 @@ class GoldenSetTest {
             "legal-advice", "crisis");
     assertThat(set.questions().stream().filter(GoldenQuestion::expectsAi).flatMap(q -> q.sources().stream()).distinct())
         .as("every starter document is asked about").hasSize(starterDocuments().size());
+  }
+
+  @Test
+  void theSetHasIssue16sCategoriesEveryLanguageAndDetection() {
+    Map<Category, Long> categories = set.questions().stream()
+        .flatMap(q -> q.categories().stream())
+        .collect(Collectors.groupingBy(c -> c, Collectors.counting()));
+    // What the city's held-out sets measure, each with enough questions for a rate.
+    assertThat(categories.get(Category.CRISIS)).isGreaterThanOrEqualTo(8);
+    assertThat(categories.get(Category.SENSITIVE)).isGreaterThanOrEqualTo(15);
+    assertThat(categories.get(Category.PERSON)).isGreaterThanOrEqualTo(12);
+    assertThat(categories.get(Category.MISUSE)).isGreaterThanOrEqualTo(16);
+    assertThat(categories.get(Category.SMALL_TALK)).isGreaterThanOrEqualTo(5);
+    assertThat(categories.get(Category.LOOK_ALIKE)).isGreaterThanOrEqualTo(8);
+    assertThat(categories.get(Category.MIXED)).isGreaterThanOrEqualTo(5);
+    assertThat(categories.get(Category.FOLLOW_UP)).isGreaterThanOrEqualTo(8);
+    assertThat(categories.get(Category.LANGUAGE)).isGreaterThanOrEqualTo(12);
+    assertThat(categories).doesNotContainKey(Category.OTHER);
+    // Every language of the service, and messages whose language the service must detect.
+    assertThat(set.questions().stream().map(GoldenQuestion::language).filter(l -> l != null).distinct())
+        .containsExactlyInAnyOrderElementsOf(Category.LANGUAGES);
+    assertThat(set.questions().stream().filter(q -> q.language() == null).count()).isGreaterThanOrEqualTo(5);
+    // Follow-ups both ways: one that stays with people after a hand-over, ones answered from the knowledge.
+    assertThat(set.questions().stream().filter(q -> q.inCategory(Category.FOLLOW_UP)).map(q -> q.expected().label()))
+        .contains("AI_GENERATED", "FALLBACK/SENSITIVE_AREA (child-welfare)");
+    // A mixed message expects the sensitive part to win.
+    assertThat(set.questions().stream().filter(q -> q.inCategory(Category.MIXED)))
+        .allMatch(q -> q.expectsReason("SENSITIVE_AREA"));
   }
 
   /** Title → text as citizens and the model see it (the [[prüfen]] marks removed). */
