@@ -158,7 +158,7 @@ public final class SafetyNet {
     Optional<String> vocabArea = AREAS.stream().filter(vocab::contains).findFirst();
     Optional<String> modelArea = sensitiveArea(whole, settings.sensitive(), words);
     if (modelArea.isEmpty()) {
-      for (Map<String, Double> part : parts) {
+      for (Map<String, Double> part : askedParts(sentences, parts)) {
         modelArea = sensitiveArea(part, settings.sensitiveSentence(), words);
         if (modelArea.isPresent()) {
           break;
@@ -206,6 +206,24 @@ public final class SafetyNet {
       }
     }
     return Reading.ordinary();
+  }
+
+  /**
+   * The sentences whose reading can hand a message over: with a question mark in the message, only
+   * its questions ("Ich bin Asylwerber und habe ein Zimmer. Wie melde ich mich an?" tells a fact to
+   * ask an ordinary question); without one, every sentence.
+   */
+  private static List<Map<String, Double>> askedParts(List<String> sentences, List<Map<String, Double>> parts) {
+    if (parts.isEmpty() || sentences.stream().noneMatch(sentence -> sentence.endsWith("?"))) {
+      return parts;
+    }
+    List<Map<String, Double>> asked = new ArrayList<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      if (sentences.get(i).endsWith("?")) {
+        asked.add(parts.get(i));
+      }
+    }
+    return asked;
   }
 
   /**
