@@ -1,5 +1,6 @@
 package at.leoben.assistant.understanding;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -11,8 +12,11 @@ class SafetyNets {
 
   private static final Logger LOG = Logger.getLogger(SafetyNets.class);
 
+  // Built at start, not at the first citizen's question: training the classifier on a new corpus
+  // takes tens of seconds (loading a cached model, about a second).
   @Produces
   @Singleton
+  @Startup
   SafetyNet safetyNet(UnderstandingConfig config) {
     long start = System.nanoTime();
     SafetyNet net = config.folder().map(SafetyNet::fromFolder).orElseGet(SafetyNet::shipped);
