@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Without arguments: precision/recall of the guards per class on the labelled guard corpus, and
-# screening cost per turn.
+# Without arguments: both halves of issue 16's evaluation set, eval-f.yaml (writer F, tuned on) and
+# eval-g.yaml (writer G, held out: run, never tuned on).
+# --corpus: precision/recall of the guards per class on the labelled guard corpus, and screening
+# cost per turn.
 # With evaluation-set files (issue 16's YAML format): per file the rates of issue 16's table for the
 # deterministic layer as the turn runs it (sensitive handed over, crisis, person, misuse refused,
 # small talk, ordinary wrongly handed over, ...), then the safety net's cost per turn (p50/p99).
@@ -11,6 +13,11 @@
 # RelevanceTest against the test database (PostgreSQL, as .ci/run). Run by hand; needs no model.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if (( $# == 0 )); then
+  set -- src/test/resources/understanding/eval-f.yaml src/test/resources/understanding/eval-g.yaml
+elif [[ "$1" == --corpus ]]; then
+  shift
+fi
 args=()
 for arg in "$@"; do
   if [[ "$arg" == --* ]]; then args+=("$arg"); else args+=("$(realpath "$arg")"); fi
