@@ -107,7 +107,7 @@ class ChatStreamTest {
         HttpRequest.newBuilder(streamUri)
             .header("Content-Type", "application/json")
             .header("Accept", "text/event-stream")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"Zähl bis sechs\"}"))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"Wie melde ich meinen Hund an?\"}"))
             .build();
     long started = System.nanoTime();
     List<Long> deltaArrivals = new ArrayList<>();
