@@ -35,6 +35,9 @@ final class DocumentEvidence {
   private static final double TITLE = 1.5;
 
   private static final double KEYWORDS = 1.0;
+  /** A word that is only part of a keyword of several words ("Steiermark" of "Steiermärkisches Veranstaltungsgesetz"). */
+  private static final double PART_OF_KEYWORD = 0.8;
+
   private static final double HEADING = 0.6;
 
   /**
@@ -52,8 +55,9 @@ final class DocumentEvidence {
   /**
    * Per question word (stop words left out) the documents whose passages match it as retrieval
    * matches (stemmed, transliterated, by prefix for long words), and where: title, keywords,
-   * heading or only the text; and whether as the word itself (not only by its prefix). A word no
-   * passage matches comes back once, without a document.
+   * heading or only the text; whether as the word itself (not only by its prefix); and whether it
+   * is one of the document's keywords on its own ("Parkausweis", not only a part of "Parkausweis
+   * 29b" or "Haus" of "Haus bauen"). A word no passage matches comes back once, without a document.
    */
   private static final String MATCHES =
       """
@@ -61,7 +65,10 @@ final class DocumentEvidence {
              bool_or(ts_filter(p.search, '{a}') @@ w.q),
              bool_or(ts_filter(p.search, '{b}') @@ w.q),
              bool_or(ts_filter(p.search, '{c}') @@ w.q),
-             bool_or(p.search @@ w.exact)
+             bool_or(p.search @@ w.exact),
+             exists (select 1 from unnest(string_to_array(d.keywords, ',')) as entry
+                     where btrim(entry) !~ '\\s'
+                       and (to_tsvector('german', entry) || to_tsvector('german', kb_transliterate(entry))) @@ w.exact)
       from (select word,
                    plainto_tsquery('german', word) as german,
                    plainto_tsquery('german', word) || plainto_tsquery('german', kb_transliterate(word)) as exact,
@@ -73,7 +80,7 @@ final class DocumentEvidence {
       left join knowledge_passage p on p.search @@ w.q
       left join knowledge_document d on d.id = p.document_id
       where numnode(w.german) > 0
-      group by w.word, d.slug
+      group by w.word, w.exact, d.slug, d.keywords
       """;
 
   private final EntityManager entities;
@@ -142,6 +149,9 @@ final class DocumentEvidence {
         }
       }
     }
+    // A word the texts have as such counts where they have it; its prefix ("Gartenh…" of
+    // "Gartenhütterl" is also "Gartenfest") only stands in for words they do not have (typos, compounds).
+    byWord.replaceAll((word, matches) -> known.contains(word) ? matches.stream().filter(row -> isTrue(row[5])).toList() : matches);
     Set<String> lowerCase = lowerCaseWords(question);
     List<String> unknown =
         all.stream()
@@ -161,8 +171,9 @@ final class DocumentEvidence {
           double head = Math.log((documentCount + 1.0) / Math.max(1, inHead.size())) / scale;
           double body = bodyWeight * Math.log((documentCount + 1.0) / matches.size()) / scale;
           for (Object[] row : matches) {
+            double keyword = isTrue(row[6]) ? KEYWORDS : PART_OF_KEYWORD;
             double weight =
-                isTrue(row[2]) ? TITLE * head : isTrue(row[3]) ? KEYWORDS * head : isTrue(row[4]) ? HEADING * head : body;
+                isTrue(row[2]) ? TITLE * head : isTrue(row[3]) ? keyword * head : isTrue(row[4]) ? HEADING * head : body;
             evidence.merge((String) row[1], weight, Double::sum);
           }
         });
