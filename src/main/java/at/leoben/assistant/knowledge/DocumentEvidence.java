@@ -66,9 +66,10 @@ final class DocumentEvidence {
              bool_or(ts_filter(p.search, '{b}') @@ w.q),
              bool_or(ts_filter(p.search, '{c}') @@ w.q),
              bool_or(p.search @@ w.exact),
-             exists (select 1 from unnest(string_to_array(d.keywords, ',')) as entry
-                     where btrim(entry) !~ '\\s'
-                       and (to_tsvector('german', entry) || to_tsvector('german', kb_transliterate(entry))) @@ w.exact)
+             bool_or(ts_filter(p.search, '{b}') @@ w.exact)
+               and exists (select 1 from unnest(string_to_array(d.keywords, ',')) as entry
+                           where btrim(entry) !~ '\\s'
+                             and (to_tsvector('german', entry) || to_tsvector('german', kb_transliterate(entry))) @@ w.exact)
       from (select word,
                    plainto_tsquery('german', word) as german,
                    plainto_tsquery('german', word) || plainto_tsquery('german', kb_transliterate(word)) as exact,
