@@ -155,9 +155,10 @@ final class DocumentEvidence {
     byWord.replaceAll((word, matches) -> known.contains(word) ? matches.stream().filter(row -> isTrue(row[5])).toList() : matches);
     Set<String> lowerCase = lowerCaseWords(question);
     List<String> unknown =
-        all.stream()
-            .filter(word -> word.length() >= UNKNOWN_WORD_LENGTH && !known.contains(word) && !lowerCase.contains(word))
-            .toList();
+        withoutKnownTails(
+            all.stream()
+                .filter(word -> word.length() >= UNKNOWN_WORD_LENGTH && !known.contains(word) && !lowerCase.contains(word))
+                .toList());
     // ln((N + 1) / n) over ln(N + 1): 1 for a word of one document, 0 for one of every document.
     double scale = Math.log(documentCount + 1.0);
     Map<String, Double> evidence = new HashMap<>();
@@ -184,6 +185,43 @@ final class DocumentEvidence {
         .forEach(e -> ranked.put(e.getKey(), e.getValue()));
     return new Result(java.util.Collections.unmodifiableMap(ranked), List.copyOf(unknown));
   }
+
+  /**
+   * The unknown words that are not compounds of a thing the texts are about: "Pizzakarton" ends in
+   * "Karton", a keyword of the waste page, and asks about that. The last part of a German compound
+   * names the thing; both parts must be real words (at least {@value #COMPOUND_HEAD} and {@value
+   * #COMPOUND_TAIL} letters: "Ein|wohner" is no compound of "Wohner"), and the tail must be in a
+   * document's head, not just somewhere in a text ("Jugend|treff", "Wahl|karte" stay unknown).
+   */
+  private List<String> withoutKnownTails(List<String> unknown) {
+    Map<String, List<String>> tails = new HashMap<>();
+    for (String word : unknown) {
+      for (int i = COMPOUND_HEAD; i <= word.length() - COMPOUND_TAIL; i++) {
+        tails.computeIfAbsent(word.substring(i), tail -> new ArrayList<>()).add(word);
+      }
+    }
+    if (tails.isEmpty()) {
+      return unknown;
+    }
+    @SuppressWarnings("unchecked")
+    List<String> inHeads =
+        entities.createNativeQuery(TAILS_IN_HEADS).setParameter("tails", String.join(" ", tails.keySet())).getResultList();
+    Set<String> compounds = new HashSet<>();
+    inHeads.forEach(tail -> compounds.addAll(tails.get(tail)));
+    return unknown.stream().filter(word -> !compounds.contains(word)).toList();
+  }
+
+  private static final int COMPOUND_HEAD = 4;
+  private static final int COMPOUND_TAIL = 5;
+
+  private static final String TAILS_IN_HEADS =
+      """
+      select t.tail
+      from unnest(string_to_array(:tails, ' ')) as t(tail)
+      where numnode(plainto_tsquery('german', t.tail)) > 0
+        and exists (select 1 from knowledge_passage p
+                    where p.head @@ (plainto_tsquery('german', t.tail) || plainto_tsquery('german', kb_transliterate(t.tail))))
+      """;
 
   /**
    * The words the message writes in lower case, when it capitalises nouns (a word other than the
