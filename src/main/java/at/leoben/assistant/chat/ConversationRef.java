@@ -18,6 +18,9 @@ record ConversationRef(UUID id, String token, boolean isNew, Language language, 
     this(id, token, isNew, language, history, null);
   }
 
-  /** The citizen's previous question, and the area it was handed over to (null when it was not). */
+  /**
+   * The citizen's previous question (with the questions it followed up, when it was a follow-up
+   * itself), and the area it was handed over to (null when it was not).
+   */
   record Previous(String question, String handedOverArea) {}
 }

@@ -9,6 +9,7 @@ import at.leoben.assistant.llm.PromptTurn;
 import at.leoben.assistant.privacy.Redactor;
 import at.leoben.assistant.review.Flags;
 import at.leoben.assistant.review.ReplyReviewStatus;
+import at.leoben.assistant.understanding.FollowUp;
 import at.leoben.assistant.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -242,7 +243,16 @@ class ConversationStore {
     return turns;
   }
 
-  /** The last question of the conversation and whether its reply handed it over to people. */
+  /**
+   * A follow-up of a follow-up ("Wo gebe ich Gefundenes ab?" → "und wann hat es offen?" → "und am
+   * Samstag?") has its topic in the last full question: this many questions back at most.
+   */
+  private static final int FOLLOW_UP_CHAIN = 3;
+
+  /**
+   * The last question of the conversation (after the questions it follows up, while it is a
+   * follow-up itself) and whether its reply handed it over to people.
+   */
   private ConversationRef.Previous previous(UUID conversationId) {
     List<Message> last = Message.<Message>find("conversationId = ?1 order by position desc", conversationId).page(0, 2).list();
     Message question = last.stream().filter(m -> m.author == Message.Author.CITIZEN).findFirst().orElse(null);
@@ -255,7 +265,19 @@ class ConversationStore {
             .map(m -> m.area)
             .findFirst()
             .orElse(null);
-    return new ConversationRef.Previous(question.content, area);
+    List<Message> questions =
+        Message.<Message>find(
+                "conversationId = ?1 and author = ?2 and position <= ?3 order by position desc",
+                conversationId,
+                Message.Author.CITIZEN,
+                question.position)
+            .page(0, FOLLOW_UP_CHAIN)
+            .list();
+    String chain = question.content;
+    for (int i = 1; i < questions.size() && FollowUp.isElliptical(questions.get(i - 1).content); i++) {
+      chain = FollowUp.withPrevious(questions.get(i).content, chain);
+    }
+    return new ConversationRef.Previous(chain, area);
   }
 
   private Conversation authorized(String conversationId, String token) {

@@ -9,7 +9,8 @@ import java.util.Locale;
  * one matched.
  *
  * @param words the search words made from the question (English words mapped to German ones)
- * @param threshold the score below which a passage is not relevant enough to answer from
+ * @param threshold the evidence a document needs to be answered from (higher when the question
+ *     names something no passage contains; see DocumentEvidence)
  */
 public record Inspection(
     String question, List<String> words, double threshold, int topPassages, int budgetTokens, List<Candidate> candidates) {
@@ -22,11 +23,12 @@ public record Inspection(
   /**
    * One passage found for the question.
    *
-   * @param relevant its score reaches the threshold, and it matched a specific word of the question
-   *     or ranks at the strong rank (see KnowledgeBase)
+   * @param evidence how strongly the question points to the passage's document (DocumentEvidence)
+   * @param relevant its document's evidence reaches the threshold (and enough of the best one's)
    * @param chosen the model gets it (relevant, among the best, within the prompt budget)
    */
-  public record Candidate(int place, RetrievedPassage passage, boolean relevant, boolean chosen, List<String> matchedWords) {
+  public record Candidate(
+      int place, RetrievedPassage passage, double evidence, boolean relevant, boolean chosen, List<String> matchedWords) {
 
     private static final int EXCERPT = 300;
 
@@ -34,9 +36,9 @@ public record Inspection(
       matchedWords = List.copyOf(matchedWords);
     }
 
-    /** The score as ts_rank gave it, to four places. */
+    /** The document's evidence, to two places (the passage's full-text rank orders within it). */
     public String score() {
-      return String.format(Locale.ROOT, "%.4f", passage.rank());
+      return String.format(Locale.ROOT, "%.2f", evidence);
     }
 
     /** The start of the passage's text. */

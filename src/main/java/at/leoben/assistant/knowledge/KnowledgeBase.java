@@ -7,10 +7,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Finds the city's passages for a question: PostgreSQL full-text search with the german
@@ -43,34 +41,47 @@ public class KnowledgeBase {
   private final EntityManager entities;
   private final KnowledgeConfig config;
   private final SearchQuery query;
-  private final DocumentFrequency documentFrequency;
+  private final DocumentEvidence evidence;
 
   public KnowledgeBase(EntityManager entities, KnowledgeConfig config) {
     this.entities = entities;
     this.config = config;
     this.query = SearchQuery.load();
-    this.documentFrequency = new DocumentFrequency(entities);
+    this.evidence = new DocumentEvidence(entities);
   }
 
   /**
    * The most relevant passages, best first, that fit the prompt budget; empty when nothing is
-   * relevant enough to answer from.
+   * relevant enough to answer from. Which documents are relevant is decided per document by the
+   * evidence of the question's words (DocumentEvidence); the full-text rank orders the passages
+   * within them.
    */
   @Transactional
   public List<RetrievedPassage> retrieve(String question) {
     SearchQuery.Terms terms = query.terms(question);
-    List<RetrievedPassage> found = search(question, candidates());
-    return choose(found, specific(terms, found));
+    if (terms.isEmpty()) {
+      return List.of();
+    }
+    DocumentEvidence.Result result = evidence.of(question, terms.words(), config.bodyWeight());
+    List<String> grounded = result.grounded(config);
+    return grounded.isEmpty() ? List.of() : choose(searchIn(terms, grounded), grounded);
   }
 
   /** What retrieval does with a question, step by step, for an admin fixing a wrong answer. */
   @Transactional
   public Inspection inspect(String question) {
     SearchQuery.Terms terms = query.terms(question);
-    List<RetrievedPassage> found = search(question, candidates());
+    DocumentEvidence.Result result =
+        terms.isEmpty() ? DocumentEvidence.Result.NONE : evidence.of(question, terms.words(), config.bodyWeight());
+    List<String> grounded = result.grounded(config);
+    List<RetrievedPassage> chosen = grounded.isEmpty() ? List.of() : choose(searchIn(terms, grounded), grounded);
+    List<Long> chosenIds = chosen.stream().map(RetrievedPassage::id).toList();
+    List<RetrievedPassage> found = new ArrayList<>(chosen);
+    search(question, candidates()).stream()
+        .filter(p -> !chosenIds.contains(p.id()))
+        .sorted(java.util.Comparator.comparingDouble((RetrievedPassage p) -> -result.documents().getOrDefault(p.slug(), 0.0)))
+        .forEach(found::add);
     Map<Long, List<String>> matched = matchedWords(terms, found);
-    Set<Long> specific = specific(matched);
-    List<RetrievedPassage> chosen = choose(found, specific);
     List<Inspection.Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
       RetrievedPassage passage = found.get(i);
@@ -78,30 +89,54 @@ public class KnowledgeBase {
           new Inspection.Candidate(
               i + 1,
               passage,
-              passage.rank() >= config.minRank()
-                  && (specific.contains(passage.id()) || passage.rank() >= config.strongRank()),
-              chosen.contains(passage),
+              result.documents().getOrDefault(passage.slug(), 0.0),
+              grounded.contains(passage.slug()),
+              chosenIds.contains(passage.id()),
               matched.getOrDefault(passage.id(), List.of())));
     }
     return new Inspection(
-        question, terms.words(), config.minRank(), config.topPassages(), config.promptBudgetTokens(), candidates);
+        question, terms.words(), result.threshold(config), config.topPassages(), config.promptBudgetTokens(), candidates);
   }
+
+  /**
+   * The evidence per document for a question, best first, and the question's words of seven letters
+   * or more that no passage contains (for calibrating {@code min-evidence} and {@code
+   * min-evidence-unknown-word}, RelevanceTest).
+   */
+  @Transactional
+  public Evidence evidence(String question) {
+    SearchQuery.Terms terms = query.terms(question);
+    DocumentEvidence.Result result =
+        terms.isEmpty() ? DocumentEvidence.Result.NONE : evidence.of(question, terms.words(), config.bodyWeight());
+    return new Evidence(result.documents(), result.unknownWords());
+  }
+
+  /** See {@link #evidence(String)}. */
+  public record Evidence(Map<String, Double> documents, List<String> unknownWords) {}
 
   private int candidates() {
     return config.topPassages() * 3;
   }
 
-  private List<RetrievedPassage> choose(List<RetrievedPassage> found, Set<Long> specific) {
+  /**
+   * First the best passage of each grounded document (best document first), so that a question
+   * between two topics gets both; then the further passages by rank; within the prompt budget.
+   */
+  private List<RetrievedPassage> choose(List<RetrievedPassage> found, List<String> documents) {
+    List<RetrievedPassage> ordered = new ArrayList<>();
+    for (String document : documents) {
+      found.stream().filter(p -> p.slug().equals(document)).findFirst().ifPresent(ordered::add);
+    }
+    found.stream().filter(p -> !ordered.contains(p)).forEach(ordered::add);
     List<RetrievedPassage> chosen = new ArrayList<>();
     int tokens = config.promptBudgetTokens();
     int chars = config.promptBudgetChars().orElse(Integer.MAX_VALUE);
-    for (RetrievedPassage passage : found) {
-      if (passage.rank() < config.minRank() || chosen.size() == config.topPassages()) {
+    for (RetrievedPassage passage : ordered) {
+      if (chosen.size() == config.topPassages()) {
         break;
       }
       int size = promptTokens(passage);
-      boolean grounded = specific.contains(passage.id()) || passage.rank() >= config.strongRank();
-      if (grounded && size <= tokens && passage.text().length() <= chars) {
+      if (size <= tokens && passage.text().length() <= chars) {
         chosen.add(passage);
         tokens -= size;
         chars -= passage.text().length();
@@ -116,32 +151,48 @@ public class KnowledgeBase {
     return Tokens.estimate(passage.documentTitle()) + Tokens.estimate(heading) + Tokens.estimate(passage.text());
   }
 
-  /** The passages above the threshold that matched a specific word of the question (see {@link #specific(Map)}). */
-  private Set<Long> specific(SearchQuery.Terms terms, List<RetrievedPassage> found) {
-    List<RetrievedPassage> relevant = found.stream().filter(p -> p.rank() >= config.minRank()).toList();
-    return relevant.isEmpty() ? Set.of() : specific(matchedWords(terms, relevant));
+  /** The passages of the given documents that match any word of the question, by rank. */
+  private List<RetrievedPassage> searchIn(SearchQuery.Terms terms, List<String> documents) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entities
+            .createNativeQuery(SEARCH_IN)
+            .setParameter("words", terms.websearch())
+            .setParameter("prefixes", terms.prefixes())
+            .setParameter("slugs", documents)
+            .setParameter("limit", candidates())
+            .getResultList();
+    return passages(rows);
   }
 
-  /**
-   * Of the passages, those that matched at least one specific word: a word found in at most {@code
-   * specific-word-share} of the city's documents. "Findet der Stadtlauf statt, wie melde ich mich
-   * an?" matched the dog registration by "melde", a word many pages use; what is asked for, the
-   * "Stadtlauf", is in none. Such a passage is no grounding (nothing found),
-   * unless it ranks at {@code strong-rank} or above (many of the question's words in one passage).
-   */
-  private Set<Long> specific(Map<Long, List<String>> matched) {
-    Set<String> words = new HashSet<>();
-    matched.values().forEach(words::addAll);
-    Map<String, Integer> documents = documentFrequency.of(words);
-    int limit = Math.max(1, (int) Math.floor(documentFrequency.documents() * config.specificWordShare()));
-    Set<Long> specific = new HashSet<>();
-    matched.forEach(
-        (id, list) -> {
-          if (list.stream().anyMatch(word -> documents.getOrDefault(word, 0) <= limit)) {
-            specific.add(id);
-          }
-        });
-    return specific;
+  private static final String SEARCH_IN =
+      """
+      select p.id, d.slug, p.title, p.heading, p.content,
+             case when p.anchor is null then d.source_url else d.source_url || '#' || p.anchor end,
+             ts_rank(p.search, %1$s, 1) as rank
+      from knowledge_passage p
+      join knowledge_document d on d.id = p.document_id
+      where d.slug in (:slugs) and p.search @@ %1$s
+      order by rank desc, p.id
+      limit :limit
+      """
+          .formatted(
+              "(websearch_to_tsquery('german', :words)"
+                  + " || coalesce(to_tsquery('simple', nullif(:prefixes, '')), ''::tsquery))");
+
+  private static List<RetrievedPassage> passages(List<Object[]> rows) {
+    return rows.stream()
+        .map(
+            row ->
+                new RetrievedPassage(
+                    ((Number) row[0]).longValue(),
+                    (String) row[1],
+                    (String) row[2],
+                    (String) row[3],
+                    (String) row[4],
+                    (String) row[5],
+                    ((Number) row[6]).doubleValue()))
+        .toList();
   }
 
   /**
@@ -195,26 +246,7 @@ public class KnowledgeBase {
             .setParameter("prefixes", terms.prefixes())
             .setParameter("limit", limit)
             .getResultList();
-    return rows.stream()
-        .map(
-            row ->
-                new RetrievedPassage(
-                    ((Number) row[0]).longValue(),
-                    (String) row[1],
-                    (String) row[2],
-                    (String) row[3],
-                    (String) row[4],
-                    (String) row[5],
-                    ((Number) row[6]).doubleValue()))
-        .toList();
-  }
-
-  /** In how many documents each word occurs, and of how many (for calibrating the specific-word share). */
-  @Transactional
-  public Map<String, Integer> documentFrequencies(java.util.Collection<String> words) {
-    Map<String, Integer> result = new HashMap<>(documentFrequency.of(words));
-    result.put("", documentFrequency.documents());
-    return result;
+    return passages(rows);
   }
 
   /** When the knowledge last changed; answers older than that are not reused. */

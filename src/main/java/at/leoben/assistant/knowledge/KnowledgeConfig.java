@@ -43,25 +43,35 @@ public interface KnowledgeConfig {
   OptionalInt promptBudgetChars();
 
   /**
-   * Passages ranked below this are not relevant enough to answer from. Calibrated on the
-   * evaluation set: every city question's best passage ranks above 0.012, unrelated questions
-   * (pizza, weather, physics) below 0.007.
+   * Evidence a document needs to be grounding (ASSISTANT_KNOWLEDGE_MIN_EVIDENCE), in units of one
+   * question word that only this document has in its title, keywords or headings (see
+   * DocumentEvidence). At 0.75, one keyword that two documents share is enough ("Parkausweis"), one
+   * shared by three is not. Calibrated on covered and not-covered questions together (RelevanceTest).
    */
-  @WithDefault("0.01")
-  double minRank();
+  @WithDefault("0.75")
+  double minEvidence();
 
   /**
-   * A passage counts as grounding only when it matched a word of the question that at most this
-   * share of the city's documents contain (at least one document): a question about something the
-   * texts do not cover otherwise finds an unrelated page by its common words ("anmelden",
-   * "Stadt…"). Calibrated on covered and not-covered questions (RelevanceTest).
+   * The evidence needed when the question also names something no passage of the city's texts
+   * contains (a word of seven letters or more: "Stadtbibliothek", "Musikschule")
+   * (ASSISTANT_KNOWLEDGE_MIN_EVIDENCE_UNKNOWN_WORD): one keyword then is not enough.
    */
-  @WithDefault("0.33")
-  double specificWordShare();
+  @WithDefault("1.1")
+  double minEvidenceUnknownWord();
 
-  /** A passage ranked at least this high is grounding also without a specific word. */
-  @WithDefault("0.02")
-  double strongRank();
+  /**
+   * What a question word found only in a document's text (not in its head) counts, relative to one
+   * in its head (ASSISTANT_KNOWLEDGE_BODY_WEIGHT).
+   */
+  @WithDefault("0.4")
+  double bodyWeight();
+
+  /**
+   * Further documents are grounding too when their evidence reaches this share of the best one's
+   * (ASSISTANT_KNOWLEDGE_SECOND_DOCUMENT_SHARE): a question between two topics gets both.
+   */
+  @WithDefault("0.5")
+  double secondDocumentShare();
 
   /** A repeated first question within this time reuses the earlier AI answer. */
   @WithDefault("24h")

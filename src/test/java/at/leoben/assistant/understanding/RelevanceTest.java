@@ -11,15 +11,14 @@ import jakarta.inject.Inject;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Retrieval on the tuning sets (or the files of {@code -Drelevance.files}), as a turn runs it: covered questions from the expected document,
  * questions the knowledge does not cover find nothing, follow-ups (searched with the previous
- * question when elliptical or empty) from the expected document. Prints the top ranks of covered and
- * not-covered questions per threshold, to calibrate {@code assistant.knowledge.min-rank},
- * {@code specific-word-share} and {@code strong-rank} on both.
+ * question when elliptical or empty) from the expected document. Prints, per pair of thresholds,
+ * how many covered questions keep their document and how many not-covered ones find nothing, to
+ * calibrate {@code assistant.knowledge.min-evidence} and {@code min-evidence-unknown-word} on both.
  */
 @QuarkusTest
 @QuarkusTestResource(OllamaStandInResource.class)
@@ -37,11 +36,6 @@ class RelevanceTest {
 
   private static String slug(String document) {
     return document.replaceAll("\\.md$", "");
-  }
-
-  private double topRank(String question) {
-    List<RetrievedPassage> found = knowledge.search(question, 1);
-    return found.isEmpty() ? 0 : found.get(0).rank();
   }
 
   @Test
@@ -64,10 +58,10 @@ class RelevanceTest {
   private int measure(String name, Path file) {
     List<SafetyNetEvaluation.Item> items = SafetyNetEvaluation.items(file);
     int covered = 0, coveredRight = 0, notCovered = 0, notCoveredEmpty = 0, followUps = 0, followUpsRight = 0;
-    List<Double> coveredRanks = new java.util.ArrayList<>();
-    List<Double> notCoveredRanks = new java.util.ArrayList<>();
-    List<List<double[]>> coveredSpecificity = new java.util.ArrayList<>();
-    List<List<double[]>> notCoveredSpecificity = new java.util.ArrayList<>();
+    // Per question: the expected document's evidence (covered) or the best one's (not covered),
+    // and whether the question names a word no passage contains.
+    List<double[]> coveredEvidence = new java.util.ArrayList<>();
+    List<double[]> notCoveredEvidence = new java.util.ArrayList<>();
     for (SafetyNetEvaluation.Item item : items) {
       switch (item.label()) {
         case "ordinary" -> {
@@ -80,8 +74,7 @@ class RelevanceTest {
           if (!right) {
             explain("covered missed " + item.expectDocument(), item.text());
           }
-          coveredRanks.add(topRank(item.text()));
-          coveredSpecificity.add(specificity(item.text(), slug(item.expectDocument())));
+          coveredEvidence.add(evidence(item.text(), slug(item.expectDocument())));
         }
         case "not-covered" -> {
           notCovered++;
@@ -90,8 +83,7 @@ class RelevanceTest {
           if (!found.isEmpty()) {
             explain("not-covered found", item.text());
           }
-          notCoveredRanks.add(topRank(item.text()));
-          notCoveredSpecificity.add(specificity(item.text(), null));
+          notCoveredEvidence.add(evidence(item.text(), null));
         }
         case "followup" -> {
           followUps++;
@@ -112,49 +104,31 @@ class RelevanceTest {
         new SafetyNetEvaluation.Rate(followUpsRight, followUps),
         new SafetyNetEvaluation.Rate(notCoveredEmpty, notCovered),
         new SafetyNetEvaluation.Rate(coveredRight, covered));
-    for (double threshold : new double[] {0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2}) {
-      long keep = coveredRanks.stream().filter(r -> r >= threshold).count();
-      long drop = notCoveredRanks.stream().filter(r -> r < threshold).count();
-      System.out.printf(
-          "[measure] min-rank %.3f: covered kept %d/%d, not-covered dropped %d/%d%n",
-          threshold, keep, coveredRanks.size(), drop, notCoveredRanks.size());
-    }
-    int documents = knowledge.documentFrequencies(List.of()).get("");
-    for (double share : new double[] {0.13, 0.2, 0.26, 0.33}) {
-      for (double strong : new double[] {0.02, 0.03, 0.05, 1}) {
-        int limit = Math.max(1, (int) Math.floor(documents * share));
-        java.util.function.Predicate<List<double[]>> counts =
-            candidates -> candidates.stream().anyMatch(c -> c[1] <= limit || c[0] >= strong);
-        long keep = coveredSpecificity.stream().filter(counts).count();
-        long drop = notCoveredSpecificity.stream().filter(counts.negate()).count();
+    for (double plain : new double[] {0.7, 0.8, 0.9, 1.0}) {
+      for (double unknown : new double[] {0.9, 1.0, 1.1, 1.2, 1.3}) {
+        java.util.function.Predicate<double[]> passes = e -> e[0] >= (e[1] > 0 ? unknown : plain);
         System.out.printf(
-            "[measure] %s specific-word-share %.2f (%d of %d documents) or rank >= %.2f: expected document kept %d/%d, not-covered dropped %d/%d%n",
-            name, share, limit, documents, strong, keep, coveredSpecificity.size(), drop, notCoveredSpecificity.size());
+            "[measure] %s min-evidence %.1f, with an unknown word %.1f: covered kept %d/%d, not-covered dropped %d/%d%n",
+            name,
+            plain,
+            unknown,
+            coveredEvidence.stream().filter(passes).count(),
+            coveredEvidence.size(),
+            notCoveredEvidence.stream().filter(passes.negate()).count(),
+            notCoveredEvidence.size());
       }
     }
     return covered;
   }
 
-  /**
-   * Per relevant passage (of the expected document, when given) its rank and the fewest documents
-   * any of its matched words occurs in.
-   */
-  private List<double[]> specificity(String question, String expected) {
-    var inspection = knowledge.inspect(question);
-    List<double[]> relevant = new java.util.ArrayList<>();
-    for (var candidate : inspection.candidates()) {
-      if (candidate.passage().rank() < inspection.threshold()
-          || (expected != null && !candidate.passage().slug().equals(expected))) {
-        continue;
-      }
-      Map<String, Integer> frequencies = knowledge.documentFrequencies(candidate.matchedWords());
-      int best = Integer.MAX_VALUE;
-      for (String word : candidate.matchedWords()) {
-        best = Math.min(best, frequencies.getOrDefault(word, Integer.MAX_VALUE));
-      }
-      relevant.add(new double[] {candidate.passage().rank(), best});
-    }
-    return relevant;
+  /** The evidence of the expected document (or of the best one), and 1 when the question names an unknown word. */
+  private double[] evidence(String question, String expected) {
+    KnowledgeBase.Evidence evidence = knowledge.evidence(question);
+    double value =
+        expected != null
+            ? evidence.documents().getOrDefault(expected, 0.0)
+            : evidence.documents().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    return new double[] {value, evidence.unknownWords().isEmpty() ? 0 : 1};
   }
 
   private void explain(String what, String question) {
@@ -166,6 +140,8 @@ class RelevanceTest {
             .map(c -> c.passage().slug() + " " + c.score() + " " + c.matchedWords())
             .reduce((a, b) -> a + "; " + b)
             .orElse("-");
-    System.out.printf("[miss] %s: %s | words %s | %s%n", what, question, inspection.words(), top);
+    System.out.printf(
+        "[miss] %s: %s | words %s | threshold %.2f, unknown %s | %s%n",
+        what, question, inspection.words(), inspection.threshold(), knowledge.evidence(q).unknownWords(), top);
   }
 }

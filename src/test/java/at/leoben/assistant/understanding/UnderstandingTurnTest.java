@@ -108,6 +108,17 @@ class UnderstandingTurnTest {
   }
 
   @Test
+  void aFollowUpOfAFollowUpIsSearchedWithTheLastFullQuestion() {
+    ExtractableResponse<Response> first = Citizen.ask("Wo gebe ich einen gefundenen Schlüssel ab?");
+    Citizen.followUp(first, "und wann hat das offen?");
+    // "offen" names no topic; the topic is two questions back.
+    ExtractableResponse<Response> reply = Citizen.followUp(first, "und am samstag?");
+
+    assertThat(reply.<String>path("kind")).isEqualTo("AI_GENERATED");
+    assertThat(reply.<List<String>>path("sources.title")).anyMatch(title -> title.contains("Fundamt"));
+  }
+
+  @Test
   void aFollowUpToAHandOverStaysWithPeopleAndHandedOverTurnsNeverReachTheModel() {
     ExtractableResponse<Response> first = Citizen.ask("Mein Asylantrag wurde abgelehnt, was soll ich jetzt tun?");
     assertThat(first.<String>path("area")).isEqualTo("asylum-residence");

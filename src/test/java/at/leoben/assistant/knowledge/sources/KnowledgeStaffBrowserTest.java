@@ -127,7 +127,7 @@ class KnowledgeStaffBrowserTest extends BrowserTest {
     Navigation.click(browser, gap.findElement(By.partialLinkText("Dokument ergänzen oder korrigieren")));
     assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Retrieval-Inspektor");
     assertThat(browser.findElement(By.id("q")).getAttribute("value")).contains(topic);
-    assertThat(browser.findElement(By.id("threshold")).getText()).isEqualTo("0.01");
+    assertThat(browser.findElement(By.id("threshold")).getText()).isEqualTo("1.1");
     assertThat(browser.findElement(By.id("search-words")).getText()).contains(topic.toLowerCase());
     assertThat(browser.findElements(By.id("no-knowledge"))).hasSize(1);
   }
@@ -148,7 +148,7 @@ class KnowledgeStaffBrowserTest extends BrowserTest {
     assertThat(first.findElements(By.cssSelector("td.matched mark")).stream().map(WebElement::getText).toList()).contains("hund");
     double top = Double.parseDouble(first.findElement(By.className("score")).getText());
     double last = Double.parseDouble(rows.get(rows.size() - 1).findElement(By.className("score")).getText());
-    assertThat(top).isGreaterThan(0.01).isGreaterThanOrEqualTo(last);
+    assertThat(top).isGreaterThanOrEqualTo(0.9).isGreaterThanOrEqualTo(last);
     assertThat(browser.findElements(By.id("no-knowledge"))).isEmpty();
     assertThat(Axe.seriousViolations(browser)).isEmpty();
   }
