@@ -79,7 +79,7 @@ class AdmissionTest {
 
   /** Waits until the citizen's generation runs at the model host (its first sentence may take a while). */
   private void generating(SseStream citizen) {
-    waitUntil(Duration.ofSeconds(5), () -> ollama.generating() == 1);
+    waitUntil(Duration.ofSeconds(15), () -> ollama.generating() == 1);
   }
 
   private static String question(String text) {
