@@ -170,6 +170,12 @@ public final class SafetyNet {
     if (vocabArea.isPresent() && modelArea.isEmpty() && clearlyOrdinary(vocabArea.get(), whole, sentences)) {
       vocabArea = Optional.empty();
     }
+    // A request the classifier reads as misuse above everything else names an area only as its
+    // material (a forged sick note names an illness, the neighbours' benefits name a benefit): it is
+    // refused, not handed over to an office.
+    if (modelArea.isEmpty() && vocabArea.isPresent() && readsAboveAll(whole, "misuse") && !vocabulary.isLookAlike("misuse", words)) {
+      return new Reading(new Intent.Misuse(), Set.of("classifier"));
+    }
     if (vocabArea.isPresent() || modelArea.isPresent()) {
       Set<String> layers = new LinkedHashSet<>();
       vocabArea.ifPresent(a -> layers.add("vocabulary"));
@@ -295,6 +301,13 @@ public final class SafetyNet {
   private boolean reads(Map<String, Double> probabilities, String label, double threshold) {
     double p = p(probabilities, label);
     return p >= threshold && p >= settings.overOrdinary() * p(probabilities, "ordinary");
+  }
+
+  /** The classifier reads a label, and no other label as likely. */
+  private boolean readsAboveAll(Map<String, Double> probabilities, String label) {
+    double p = p(probabilities, label);
+    return reads(probabilities, label, settings.misuse())
+        && probabilities.values().stream().allMatch(other -> other <= p);
   }
 
   private static double p(Map<String, Double> probabilities, String label) {
