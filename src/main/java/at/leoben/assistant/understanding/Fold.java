@@ -18,6 +18,9 @@ public final class Fold {
   private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{Mn}]");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;:\\n])\\s+|\\s+(?=(und |aber |ps |p\\.s\\.))");
+  // Dictated messages say their punctuation: "… geknackt hat komma darf ich …".
+  private static final Pattern DICTATED =
+      Pattern.compile("(?iu)\\s+(komma|punkt|fragezeichen|ausrufezeichen|doppelpunkt|strichpunkt|neue zeile|absatz)(?=\\s|$)");
   private static final int MAX_INPUT = 20_000;
 
   private Fold() {}
@@ -71,7 +74,7 @@ public final class Fold {
   /** The sentences of a raw message, so one sentence of despair in a long letter is read alone. */
   public static List<String> sentences(String text) {
     List<String> sentences = new ArrayList<>();
-    for (String part : SENTENCE_END.split(text)) {
+    for (String part : SENTENCE_END.split(DICTATED.matcher(text).replaceAll("."))) {
       if (!part.isBlank()) {
         sentences.add(part.strip());
       }

@@ -50,9 +50,16 @@ class SafetyNetTest {
         .isEqualTo(new Intent.Crisis());
   }
 
+  @Test
+  void aDictatedMessageIsReadSentenceBySentence() {
+    assertThat(Fold.sentences("frage zur hundeabgabe komma ich kann nicht mehr komma wo zahle ich fragezeichen"))
+        .containsExactly("frage zur hundeabgabe.", "ich kann nicht mehr.", "wo zahle ich.");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "Ich hab eine Organstrafe bekommen, weil der Parkschein abgelaufen war. Wie viel ist das?",
         "Mein Reisepass wurde mir aus der Handtasche gestohlen. Was muss ich jetzt tun?",
         "Ich bin Asylwerber und habe jetzt ein Zimmer in Leoben. Wie melde ich mich dort an?",
         "Wo beantrage ich Pflegegeld für meine Mutter?",
