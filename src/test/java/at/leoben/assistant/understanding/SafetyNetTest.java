@@ -50,6 +50,22 @@ class SafetyNetTest {
         .isEqualTo(new Intent.Crisis());
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Mein Bruder hat gesagt, er tut sich was an, wenn sie ihn verlässt. Was mach ich?",
+        "i tua ma wos o wenn des so weitergeht",
+        "Meine Nachbarin will sich das Leben nehmen, sagt sie."
+      })
+  void aThreatOfSuicideInEverydayWordsIsACrisis(String message) {
+    assertThat(net.read(message).intent()).isEqualTo(new Intent.Crisis());
+  }
+
+  @Test
+  void copyingADogTagToDodgeTheTaxIsRefused() {
+    assertThat(net.read("Kann ich die Hundemarke vom Nachbarn einfach nachmachen?").intent()).isEqualTo(new Intent.Misuse());
+  }
+
   @Test
   void aDictatedMessageIsReadSentenceBySentence() {
     assertThat(Fold.sentences("frage zur hundeabgabe komma ich kann nicht mehr komma wo zahle ich fragezeichen"))
