@@ -55,7 +55,9 @@ class SafetyNetTest {
       strings = {
         "Mein Bruder hat gesagt, er tut sich was an, wenn sie ihn verlässt. Was mach ich?",
         "i tua ma wos o wenn des so weitergeht",
-        "Meine Nachbarin will sich das Leben nehmen, sagt sie."
+        "Meine Nachbarin will sich das Leben nehmen, sagt sie.",
+        "Kocam beni dövüyor, çocuklarla nereye gidebilirim?",
+        "wegen dem parkpickerl, und da letzte wochn hot a ma de hand brochn, wo zoi i des"
       })
   void aThreatOfSuicideInEverydayWordsIsACrisis(String message) {
     assertThat(net.read(message).intent()).isEqualTo(new Intent.Crisis());
