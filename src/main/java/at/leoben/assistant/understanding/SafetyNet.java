@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.IntStream;
 import opennlp.tools.doccat.DoccatModel;
 
 /**
@@ -158,8 +159,8 @@ public final class SafetyNet {
     Optional<String> vocabArea = AREAS.stream().filter(vocab::contains).findFirst();
     Optional<String> modelArea = sensitiveArea(whole, settings.sensitive(), words);
     if (modelArea.isEmpty()) {
-      for (Map<String, Double> part : askedParts(sentences, parts)) {
-        modelArea = sensitiveArea(part, settings.sensitiveSentence(), words);
+      for (int i : parts.isEmpty() ? List.<Integer>of() : asked(sentences)) {
+        modelArea = sensitiveArea(parts.get(i), settings.sensitiveSentence(), words);
         if (modelArea.isPresent()) {
           break;
         }
@@ -167,13 +168,16 @@ public final class SafetyNet {
     }
     // A word of the vocabulary in a message the classifier reads as clearly ordinary, and in none of
     // whose sentences it reads a sensitive area, is a look-alike ("Ich beziehe Mindestsicherung. Bis wann ... Heizkostenzuschuss?").
-    if (vocabArea.isPresent() && modelArea.isEmpty() && clearlyOrdinary(vocabArea.get(), whole, sentences)) {
+    if (vocabArea.isPresent() && modelArea.isEmpty() && clearlyOrdinary(vocabArea.get(), whole, sentences, parts)) {
       vocabArea = Optional.empty();
     }
     // A request the classifier reads as misuse above everything else names an area only as its
     // material (a forged sick note names an illness, the neighbours' benefits name a benefit): it is
     // refused, not handed over to an office.
-    if (modelArea.isEmpty() && vocabArea.isPresent() && readsAboveAll(whole, "misuse") && !vocabulary.isLookAlike("misuse", words)) {
+    if (modelArea.isEmpty()
+        && vocabArea.isPresent()
+        && readsAboveAll(whole, "misuse", settings.misuse())
+        && !vocabulary.isLookAlike("misuse", words)) {
       return new Reading(new Intent.Misuse(), Set.of("classifier"));
     }
     if (vocabArea.isPresent() || modelArea.isPresent()) {
@@ -215,21 +219,13 @@ public final class SafetyNet {
   }
 
   /**
-   * The sentences whose reading can hand a message over: with a question mark in the message, only
-   * its questions ("Ich bin Asylwerber und habe ein Zimmer. Wie melde ich mich an?" tells a fact to
-   * ask an ordinary question); without one, every sentence.
+   * The sentences whose reading can hand a message over, by index: with a question mark in the
+   * message only its questions ("Ich bin Asylwerber und habe ein Zimmer. Wie melde ich mich an?"
+   * tells a fact to ask an ordinary question); without one, every sentence.
    */
-  private static List<Map<String, Double>> askedParts(List<String> sentences, List<Map<String, Double>> parts) {
-    if (parts.isEmpty() || sentences.stream().noneMatch(sentence -> sentence.endsWith("?"))) {
-      return parts;
-    }
-    List<Map<String, Double>> asked = new ArrayList<>();
-    for (int i = 0; i < sentences.size(); i++) {
-      if (sentences.get(i).endsWith("?")) {
-        asked.add(parts.get(i));
-      }
-    }
-    return asked;
+  private static List<Integer> asked(List<String> sentences) {
+    boolean asks = sentences.stream().anyMatch(sentence -> sentence.endsWith("?"));
+    return IntStream.range(0, sentences.size()).filter(i -> !asks || sentences.get(i).endsWith("?")).boxed().toList();
   }
 
   /**
@@ -238,7 +234,8 @@ public final class SafetyNet {
    * question ("Wann hat das Bürgerservice offen? Und ... ein Knoten am Hals, ist das schlimm?") the
    * ordinary part must not outvote the sensitive one.
    */
-  private boolean clearlyOrdinary(String area, Map<String, Double> whole, List<String> sentences) {
+  private boolean clearlyOrdinary(
+      String area, Map<String, Double> whole, List<String> sentences, List<Map<String, Double>> parts) {
     if (p(whole, "ordinary") < settings.ordinaryVeto()) {
       return false;
     }
@@ -246,14 +243,10 @@ public final class SafetyNet {
       return true;
     }
     // Only questions count: "Mein Sohn hat Diabetes. Wie melde ich ihn im Kindergarten an?" tells a
-    // fact to ask an ordinary question (without any question mark, every sentence counts).
-    boolean asks = sentences.stream().anyMatch(sentence -> sentence.endsWith("?"));
-    for (String sentence : sentences) {
-      if (asks && !sentence.endsWith("?")) {
-        continue;
-      }
-      List<String> words = Fold.words(Fold.skeleton(sentence));
-      if (vocabulary.labels(words).contains(area) && p(classifier.probabilities(sentence), "ordinary") < settings.ordinaryVeto()) {
+    // fact to ask an ordinary question. Each sentence was read by the classifier already (parts).
+    for (int i : asked(sentences)) {
+      List<String> words = Fold.words(Fold.skeleton(sentences.get(i)));
+      if (vocabulary.labels(words).contains(area) && p(parts.get(i), "ordinary") < settings.ordinaryVeto()) {
         return false;
       }
     }
@@ -304,9 +297,9 @@ public final class SafetyNet {
   }
 
   /** The classifier reads a label, and no other label as likely. */
-  private boolean readsAboveAll(Map<String, Double> probabilities, String label) {
+  private boolean readsAboveAll(Map<String, Double> probabilities, String label, double threshold) {
     double p = p(probabilities, label);
-    return reads(probabilities, label, settings.misuse())
+    return reads(probabilities, label, threshold)
         && probabilities.values().stream().allMatch(other -> other <= p);
   }
 
