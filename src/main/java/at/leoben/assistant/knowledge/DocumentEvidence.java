@@ -58,10 +58,12 @@ final class DocumentEvidence {
    * heading or only the text; whether as the word itself (not only by its prefix); and whether it
    * is one of the document's keywords on its own ("Parkausweis", not only a part of "Parkausweis
    * 29b" or "Haus" of "Haus bauen"). A word no passage matches comes back once, without a document.
+   * Every row also carries the number of documents (one round trip per turn, not two).
    */
   private static final String MATCHES =
       """
       select w.word, d.slug,
+             (select count(*) from knowledge_document),
              bool_or(ts_filter(p.search, '{a}') @@ w.q),
              bool_or(ts_filter(p.search, '{b}') @@ w.q),
              bool_or(ts_filter(p.search, '{c}') @@ w.q),
@@ -83,6 +85,14 @@ final class DocumentEvidence {
       where numnode(w.german) > 0
       group by w.word, w.exact, d.slug, d.keywords
       """;
+
+  /** Columns of {@link #MATCHES} after word, slug and document count. */
+  private static final int IN_TITLE = 3;
+
+  private static final int IN_KEYWORDS = 4;
+  private static final int IN_HEADING = 5;
+  private static final int EXACT = 6;
+  private static final int A_KEYWORD = 7;
 
   private final EntityManager entities;
   private final Set<String> questionWords;
@@ -132,11 +142,13 @@ final class DocumentEvidence {
     if (counting.isEmpty()) {
       return Result.NONE;
     }
-    int documentCount =
-        ((Number) entities.createNativeQuery("select count(*) from knowledge_document").getSingleResult()).intValue();
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         entities.createNativeQuery(MATCHES).setParameter("words", String.join(" ", counting)).getResultList();
+    if (rows.isEmpty()) {
+      return Result.NONE;
+    }
+    int documentCount = ((Number) rows.get(0)[2]).intValue();
     Map<String, List<Object[]>> byWord = new HashMap<>();
     Set<String> known = new HashSet<>();
     Set<String> all = new java.util.LinkedHashSet<>();
@@ -145,14 +157,14 @@ final class DocumentEvidence {
       all.add(word);
       if (row[1] != null) {
         byWord.computeIfAbsent(word, w -> new ArrayList<>()).add(row);
-        if (isTrue(row[5])) {
+        if (isTrue(row[EXACT])) {
           known.add(word);
         }
       }
     }
     // A word the texts have as such counts where they have it; its prefix ("Gartenh…" of
     // "Gartenhütterl" is also "Gartenfest") only stands in for words they do not have (typos, compounds).
-    byWord.replaceAll((word, matches) -> known.contains(word) ? matches.stream().filter(row -> isTrue(row[5])).toList() : matches);
+    byWord.replaceAll((word, matches) -> known.contains(word) ? matches.stream().filter(row -> isTrue(row[EXACT])).toList() : matches);
     Set<String> lowerCase = lowerCaseWords(question);
     List<String> unknown =
         withoutKnownTails(
@@ -166,16 +178,18 @@ final class DocumentEvidence {
         (word, matches) -> {
           Set<String> inHead = new HashSet<>();
           for (Object[] row : matches) {
-            if (isTrue(row[2]) || isTrue(row[3]) || isTrue(row[4])) {
+            if (isTrue(row[IN_TITLE]) || isTrue(row[IN_KEYWORDS]) || isTrue(row[IN_HEADING])) {
               inHead.add((String) row[1]);
             }
           }
           double head = Math.log((documentCount + 1.0) / Math.max(1, inHead.size())) / scale;
           double body = bodyWeight * Math.log((documentCount + 1.0) / matches.size()) / scale;
           for (Object[] row : matches) {
-            double keyword = isTrue(row[6]) ? KEYWORDS : PART_OF_KEYWORD;
+            double keyword = isTrue(row[A_KEYWORD]) ? KEYWORDS : PART_OF_KEYWORD;
             double weight =
-                isTrue(row[2]) ? TITLE * head : isTrue(row[3]) ? keyword * head : isTrue(row[4]) ? HEADING * head : body;
+                isTrue(row[IN_TITLE])
+                    ? TITLE * head
+                    : isTrue(row[IN_KEYWORDS]) ? keyword * head : isTrue(row[IN_HEADING]) ? HEADING * head : body;
             evidence.merge((String) row[1], weight, Double::sum);
           }
         });

@@ -17,26 +17,35 @@ import java.util.Map;
 @ApplicationScoped
 public class KnowledgeBase {
 
-  /**
-   * Candidates are passages whose title, keywords or heading match any word of the question, or
-   * whose text matches all of them; only those are ranked. Ranking every passage that shares one
-   * common word with the question would not scale to thousands of passages.
-   */
-  static final String SEARCH =
+  /** Passages with their document and full-text rank, best first; {@code %2$s} is the candidate filter. */
+  private static final String RANKED =
       """
       select p.id, d.slug, p.title, p.heading, p.content,
              case when p.anchor is null then d.source_url else d.source_url || '#' || p.anchor end,
              ts_rank(p.search, %1$s, 1) as rank
       from knowledge_passage p
       join knowledge_document d on d.id = p.document_id
-      where p.head @@ %1$s or p.search @@ websearch_to_tsquery('german', :allWords)
+      where %2$s
       order by rank desc, p.id
       limit :limit
-      """
-          // Written out in place (not in a subquery) so that the planner uses the GIN indexes.
-          .formatted(
-              "(websearch_to_tsquery('german', :words)"
-                  + " || coalesce(to_tsquery('simple', nullif(:prefixes, '')), ''::tsquery))");
+      """;
+
+  /** Any word of the question as a German word, or long words by their prefix (compounds). */
+  private static final String ANY_WORD =
+      "(websearch_to_tsquery('german', :words)"
+          + " || coalesce(to_tsquery('simple', nullif(:prefixes, '')), ''::tsquery))";
+
+  /**
+   * Candidates are passages whose title, keywords or heading match any word of the question, or
+   * whose text matches all of them; only those are ranked. Ranking every passage that shares one
+   * common word with the question would not scale to thousands of passages. The query is written
+   * out in place (not in a subquery) so that the planner uses the GIN indexes.
+   */
+  static final String SEARCH =
+      RANKED.formatted(ANY_WORD, "p.head @@ %s or p.search @@ websearch_to_tsquery('german', :allWords)".formatted(ANY_WORD));
+
+  /** The passages of the given documents that match any word of the question. */
+  private static final String SEARCH_IN = RANKED.formatted(ANY_WORD, "d.slug in (:slugs) and p.search @@ " + ANY_WORD);
 
   private final EntityManager entities;
   private final KnowledgeConfig config;
@@ -59,25 +68,19 @@ public class KnowledgeBase {
   @Transactional
   public List<RetrievedPassage> retrieve(String question) {
     SearchQuery.Terms terms = query.terms(question);
-    if (terms.isEmpty()) {
-      return List.of();
-    }
-    DocumentEvidence.Result result = evidence.of(question, terms.words(), config.bodyWeight());
-    List<String> grounded = result.grounded(config);
-    return grounded.isEmpty() ? List.of() : choose(searchIn(terms, grounded), grounded);
+    return chosen(terms, evidenceOf(question, terms).grounded(config));
   }
 
   /** What retrieval does with a question, step by step, for an admin fixing a wrong answer. */
   @Transactional
   public Inspection inspect(String question) {
     SearchQuery.Terms terms = query.terms(question);
-    DocumentEvidence.Result result =
-        terms.isEmpty() ? DocumentEvidence.Result.NONE : evidence.of(question, terms.words(), config.bodyWeight());
+    DocumentEvidence.Result result = evidenceOf(question, terms);
     List<String> grounded = result.grounded(config);
-    List<RetrievedPassage> chosen = grounded.isEmpty() ? List.of() : choose(searchIn(terms, grounded), grounded);
+    List<RetrievedPassage> chosen = chosen(terms, grounded);
     List<Long> chosenIds = chosen.stream().map(RetrievedPassage::id).toList();
     List<RetrievedPassage> found = new ArrayList<>(chosen);
-    search(question, candidates()).stream()
+    search(terms, candidates()).stream()
         .filter(p -> !chosenIds.contains(p.id()))
         .sorted(java.util.Comparator.comparingDouble((RetrievedPassage p) -> -result.documents().getOrDefault(p.slug(), 0.0)))
         .forEach(found::add);
@@ -105,14 +108,21 @@ public class KnowledgeBase {
    */
   @Transactional
   public Evidence evidence(String question) {
-    SearchQuery.Terms terms = query.terms(question);
-    DocumentEvidence.Result result =
-        terms.isEmpty() ? DocumentEvidence.Result.NONE : evidence.of(question, terms.words(), config.bodyWeight());
+    DocumentEvidence.Result result = evidenceOf(question, query.terms(question));
     return new Evidence(result.documents(), result.unknownWords());
   }
 
   /** See {@link #evidence(String)}. */
   public record Evidence(Map<String, Double> documents, List<String> unknownWords) {}
+
+  private DocumentEvidence.Result evidenceOf(String question, SearchQuery.Terms terms) {
+    return terms.isEmpty() ? DocumentEvidence.Result.NONE : evidence.of(question, terms.words(), config.bodyWeight());
+  }
+
+  /** The passages to answer from: of the grounded documents only, none without any. */
+  private List<RetrievedPassage> chosen(SearchQuery.Terms terms, List<String> grounded) {
+    return grounded.isEmpty() ? List.of() : choose(searchIn(terms, grounded), grounded);
+  }
 
   private int candidates() {
     return config.topPassages() * 3;
@@ -164,21 +174,6 @@ public class KnowledgeBase {
             .getResultList();
     return passages(rows);
   }
-
-  private static final String SEARCH_IN =
-      """
-      select p.id, d.slug, p.title, p.heading, p.content,
-             case when p.anchor is null then d.source_url else d.source_url || '#' || p.anchor end,
-             ts_rank(p.search, %1$s, 1) as rank
-      from knowledge_passage p
-      join knowledge_document d on d.id = p.document_id
-      where d.slug in (:slugs) and p.search @@ %1$s
-      order by rank desc, p.id
-      limit :limit
-      """
-          .formatted(
-              "(websearch_to_tsquery('german', :words)"
-                  + " || coalesce(to_tsquery('simple', nullif(:prefixes, '')), ''::tsquery))");
 
   private static List<RetrievedPassage> passages(List<Object[]> rows) {
     return rows.stream()
@@ -233,7 +228,10 @@ public class KnowledgeBase {
   /** Ranked matches without the relevance cut-off, for evaluation and benchmarks. */
   @Transactional
   public List<RetrievedPassage> search(String question, int limit) {
-    SearchQuery.Terms terms = query.terms(question);
+    return search(query.terms(question), limit);
+  }
+
+  private List<RetrievedPassage> search(SearchQuery.Terms terms, int limit) {
     if (terms.isEmpty()) {
       return List.of();
     }

@@ -45,12 +45,18 @@ class StaffBootstrap {
       throw new IllegalStateException(
           "ASSISTANT_STAFF_BOOTSTRAP_ADMIN_PASSWORD is too long: bcrypt reads only " + StaffPasswords.MAX_BYTES + " bytes");
     }
-    StaffAccount admin = new StaffAccount();
-    admin.username = username;
-    admin.passwordHash = StaffPasswords.hash(password);
-    admin.roles = "admin";
-    admin.createdAt = Instant.now(clock);
-    admin.persist();
-    LOG.infof("Created the bootstrap admin account '%s'", username);
+    // Replicas that start together all find no admin: one creates it, the others must still start.
+    int created =
+        StaffAccount.getEntityManager()
+            .createNativeQuery(
+                "insert into staff_account (username, password_hash, roles, created_at)"
+                    + " values (:username, :hash, 'admin', :created) on conflict (username) do nothing")
+            .setParameter("username", username)
+            .setParameter("hash", StaffPasswords.hash(password))
+            .setParameter("created", Instant.now(clock))
+            .executeUpdate();
+    if (created == 1) {
+      LOG.infof("Created the bootstrap admin account '%s'", username);
+    }
   }
 }

@@ -63,10 +63,7 @@ final class HtmlReport {
         .append("ein Teil, rot keiner, grau keine KI-Antwort erhalten.</p>\n");
 
     section("Je Kategorie (per category)");
-    out.append("<p>Eine Frage zählt in jeder Kategorie, zu der sie gehört (eine türkische Krisennachricht bei Krise und bei ")
-        .append("Sprachen). »richtige Art«: erwartete Art und Grund der Antwort; »Bereich«: Übergaben an den erwarteten Bereich; ")
-        .append("»Sprache«: Antworten in der erwarteten Sprache (gesendet oder, bei Erkennung, im Set genannt); ")
-        .append("»Fakten« und »Quelle«: nur KI-Antworten. Folgefragen werten nur die letzte Frage des Gesprächs.</p>\n");
+    out.append("<p>").append(html(ReportContent.CATEGORY_EXPLANATION)).append("</p>\n");
     out.append(SvgCharts.bars("chart-categories", "Richtige Art der Antwort je Kategorie", categoryBars(result), 1.0)).append('\n');
     table(List.of("Kategorie", "Fragen", "richtige Art", "Bereich", "Sprache", "Fakten", "Quelle"), Set.of(1, 2, 3, 4, 5, 6),
         ReportContent.categories(result).stream()
@@ -92,7 +89,7 @@ final class HtmlReport {
       out.append("<p class=\"ok\">Jede Frage bekam die erwartete Art der Antwort.</p>\n");
     } else {
       table(List.of("Frage", "Text", "erwartet", "erhalten", "Anmerkung im Set"), disagreements.stream()
-          .map(q -> List.of(html(q.id()), html(MarkdownReport.withPrevious(q)), html(q.expected()), html(ReportContent.got(q)),
+          .map(q -> List.of(html(q.id()), html(ReportContent.withPrevious(q)), html(q.expected()), html(ReportContent.got(q)),
               html(q.note()))).toList());
     }
 

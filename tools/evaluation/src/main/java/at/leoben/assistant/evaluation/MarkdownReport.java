@@ -38,10 +38,7 @@ final class MarkdownReport {
         .map(o -> List.of(markdown(o.measure().german()), o.measure().format(o.value()), markdown(o.basis()))).toList());
 
     section("Je Kategorie (per category)");
-    line("Eine Frage zählt in jeder Kategorie, zu der sie gehört (eine türkische Krisennachricht bei Krise und bei "
-        + "Sprachen). »richtige Art«: erwartete Art und Grund der Antwort; »Bereich«: Übergaben an den erwarteten "
-        + "Bereich; »Sprache«: Antworten in der erwarteten Sprache (gesendet oder, bei Erkennung, im Set genannt); "
-        + "»Fakten« und »Quelle«: nur KI-Antworten. Folgefragen werten nur die letzte Frage des Gesprächs.");
+    line(markdown(ReportContent.CATEGORY_EXPLANATION));
     line("");
     table(List.of("Kategorie", "Fragen", "richtige Art", "Bereich", "Sprache", "Fakten", "Quelle"), ReportContent.categories(result)
         .stream().map(c -> List.of(markdown(c.category()), c.questions(), c.kind(), c.area(), c.language(), c.facts(), c.cited()))
@@ -65,7 +62,7 @@ final class MarkdownReport {
       line("");
     } else {
       table(List.of("Frage", "Text", "erwartet", "erhalten", "Anmerkung im Set"), disagreements.stream()
-          .map(q -> List.of(markdown(q.id()), markdown(withPrevious(q)), markdown(q.expected()),
+          .map(q -> List.of(markdown(q.id()), markdown(ReportContent.withPrevious(q)), markdown(q.expected()),
               markdown(ReportContent.got(q)), markdown(q.note()))).toList());
     }
 
@@ -123,7 +120,7 @@ final class MarkdownReport {
       if (q.factsRequired() == null || (q.missingFacts().isEmpty() && q.judgeScore() == null)) {
         continue;
       }
-      line("**" + markdown(q.id()) + "** — " + markdown(withPrevious(q)));
+      line("**" + markdown(q.id()) + "** — " + markdown(ReportContent.withPrevious(q)));
       line("");
       if (!q.missingFacts().isEmpty()) {
         line("- fehlt: " + markdown(String.join(" · ", q.missingFacts())));
@@ -158,11 +155,6 @@ final class MarkdownReport {
       table(List.of("Frage", "früher", "jetzt"), comparison.changes().stream()
           .map(c -> List.of(markdown(c.id()), markdown(c.before()), markdown(c.after()))).toList());
     }
-  }
-
-  /** The question, after its previous turns when it is a follow-up. */
-  static String withPrevious(QuestionResult q) {
-    return q.previous().isEmpty() ? q.question() : "nach " + ReportContent.previous(q) + ": " + q.question();
   }
 
   private static List<String> percentiles(String label, Percentiles p) {

@@ -80,6 +80,18 @@ final class ReportContent {
     return rows;
   }
 
+  /** What the per-category table counts, above it in both reports. */
+  static final String CATEGORY_EXPLANATION =
+      "Eine Frage zählt in jeder Kategorie, zu der sie gehört (eine türkische Krisennachricht bei Krise und bei "
+          + "Sprachen). »richtige Art«: erwartete Art und Grund der Antwort; »Bereich«: Übergaben an den erwarteten "
+          + "Bereich; »Sprache«: Antworten in der erwarteten Sprache (gesendet oder, bei Erkennung, im Set genannt); "
+          + "»Fakten« und »Quelle«: nur KI-Antworten. Folgefragen werten nur die letzte Frage des Gesprächs.";
+
+  /** The question, after its previous turns when it is a follow-up. */
+  static String withPrevious(QuestionResult q) {
+    return q.previous().isEmpty() ? q.question() : "nach " + previous(q) + ": " + q.question();
+  }
+
   /** A row of the per-category table, as plain text: category, questions, and the four rates ("–": none to count). */
   record CategoryRow(String category, String questions, String kind, String area, String language, String facts, String cited) {}
 

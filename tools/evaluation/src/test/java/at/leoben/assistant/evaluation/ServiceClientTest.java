@@ -79,7 +79,7 @@ class ServiceClientTest {
     assertThat(result.previous()).containsExactly("Wann hat das Bürgerservice offen?", "Und wo ist es?");
     assertThat(result.previousReplies()).containsExactly("AI_GENERATED", "FALLBACK/SMALL_TALK");
     assertThat(result.categories()).containsExactly("ordinary", "follow-up");
-    assertThat(MarkdownReport.withPrevious(result))
+    assertThat(ReportContent.withPrevious(result))
         .isEqualTo("nach »Wann hat das Bürgerservice offen?« → AI_GENERATED · »Und wo ist es?« → FALLBACK/SMALL_TALK: und am Freitag?");
   }
 
