@@ -139,13 +139,21 @@ public final class SafetyNet {
         sentences.size() > 1 ? sentences.stream().map(classifier::probabilities).toList() : List.of();
 
     Set<String> by = new LinkedHashSet<>();
-    // 1. Crisis, over everything.
-    if (vocab.contains("crisis")) {
+    // 1. Crisis, over everything. A look-alike cancels crisis only in its own sentence: "Der Lärm
+    // bringt mich noch um." must not hide "Ich will nicht mehr leben." in the next one.
+    boolean lookAlike = vocabulary.isLookAlike("crisis", words);
+    List<List<String>> sentenceWords =
+        lookAlike ? sentences.stream().map(sentence -> Fold.words(Fold.skeleton(sentence))).toList() : List.of();
+    if (vocab.contains("crisis")
+        || (sentences.size() > 1 && sentenceWords.stream().anyMatch(w -> vocabulary.labels(w).contains("crisis")))) {
       by.add("vocabulary");
     }
-    if (!vocabulary.isLookAlike("crisis", words)
-        && (reads(whole, "crisis", settings.crisis())
-            || parts.stream().anyMatch(m -> reads(m, "crisis", settings.crisisSentence())))) {
+    if ((!lookAlike && reads(whole, "crisis", settings.crisis()))
+        || IntStream.range(0, parts.size())
+            .anyMatch(
+                i ->
+                    reads(parts.get(i), "crisis", settings.crisisSentence())
+                        && !(lookAlike && vocabulary.isLookAlike("crisis", sentenceWords.get(i))))) {
       by.add("classifier");
     }
     if (!by.isEmpty()) {

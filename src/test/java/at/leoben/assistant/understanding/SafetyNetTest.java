@@ -41,6 +41,14 @@ class SafetyNetTest {
   }
 
   @Test
+  void anIdiomOfAnnoyanceIsNoCrisisButDoesNotHideOneInTheNextSentence() {
+    assertThat(net.read("Der Baulärm bringt mich noch um. Braucht der Zubau beim Nachbarn eine Baubewilligung?").intent())
+        .isNotEqualTo(new Intent.Crisis());
+    assertThat(net.read("Der Baulärm bringt mich noch um. Ich will ehrlich gesagt nicht mehr leben.").intent())
+        .isEqualTo(new Intent.Crisis());
+  }
+
+  @Test
   void despairInOneSentenceOfALetterAboutParkingIsACrisis() {
     assertThat(
             net.read(
