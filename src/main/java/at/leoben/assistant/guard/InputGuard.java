@@ -40,7 +40,12 @@ public class InputGuard {
     Intent intent = reading.intent();
     // The guard's older lists are second readers; the vocabulary's look-alikes hold for them too
     // ("ich kenne mich nicht mehr aus mit dem Mülltrennen", "Brauche ich einen Termin?").
-    if (intent instanceof Intent.Crisis || (scope.crisis(words) && !net.looksLike("crisis", message))) {
+    // Its crisis terms name a thing as often as a crisis ("Flohmarkt zugunsten des Frauenhauses"):
+    // the classifier says which, as for the vocabulary's maybe:crisis words.
+    if (intent instanceof Intent.Crisis
+        || (scope.crisis(words)
+            && !net.looksLike("crisis", message)
+            && net.meansCrisis(message, sentence -> scope.crisis(TextFold.words(TextFold.fold(sentence)))))) {
       return new InputVerdict.Sensitive(SensitiveArea.CRISIS);
     }
     if (intent instanceof Intent.Misuse) {

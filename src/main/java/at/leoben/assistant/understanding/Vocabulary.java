@@ -10,7 +10,9 @@ import java.util.Set;
  * The city's vocabulary ({@code understanding/vocabulary.txt}, lines {@code label | pattern}):
  * words and patterns of a personal situation per intent, and {@code not:label} look-alikes that
  * cancel that label's vocabulary hit ("Reisepass gestohlen" is a passport question, not a crime
- * report). A file, not code, so another city tunes it without a build.
+ * report), and {@code maybe:label} words that count only where the classifier does not read the
+ * sentence as clearly ordinary ("verzweifelt" about a bin nobody empties). A file, not code, so
+ * another city tunes it without a build.
  */
 final class Vocabulary {
 
@@ -21,6 +23,7 @@ final class Vocabulary {
 
   private final Map<String, List<VocabularyPattern>> patterns = new LinkedHashMap<>();
   private final Map<String, List<VocabularyPattern>> lookAlikes = new LinkedHashMap<>();
+  private final Map<String, List<VocabularyPattern>> maybes = new LinkedHashMap<>();
 
   Vocabulary(List<String> lines) {
     for (String line : lines) {
@@ -29,12 +32,14 @@ final class Vocabulary {
         throw new IllegalStateException("understanding vocabulary needs 'label | pattern': " + line);
       }
       String label = parts[0].strip();
-      boolean not = label.startsWith("not:");
-      String key = not ? label.substring(4) : label;
-      if (!LABELS.contains(key)) {
+      String[] kind = label.split(":", 2);
+      String key = kind.length == 2 ? kind[1] : label;
+      Map<String, List<VocabularyPattern>> target =
+          kind.length == 1 ? patterns : kind[0].equals("not") ? lookAlikes : kind[0].equals("maybe") ? maybes : null;
+      if (target == null || !LABELS.contains(key)) {
         throw new IllegalStateException("unknown label in understanding vocabulary: " + label);
       }
-      (not ? lookAlikes : patterns).computeIfAbsent(key, k -> new ArrayList<>()).add(new VocabularyPattern(parts[1]));
+      target.computeIfAbsent(key, k -> new ArrayList<>()).add(new VocabularyPattern(parts[1]));
     }
   }
 
@@ -48,6 +53,11 @@ final class Vocabulary {
           }
         });
     return found;
+  }
+
+  /** Whether a {@code maybe:label} word is there (and no look-alike): the label if the classifier agrees it may be. */
+  boolean maybe(String label, List<String> words) {
+    return maybes.getOrDefault(label, List.of()).stream().anyMatch(p -> p.matches(words)) && !isLookAlike(label, words);
   }
 
   boolean isLookAlike(String label, List<String> words) {

@@ -45,7 +45,12 @@ public final class GuardCorpus {
 
   /** The input checks as the service wires them. */
   public static InputGuard inputGuard() {
-    return new InputGuard(Net.SHIPPED, new ScopeGuard(), new HumanRequestDetector(), new InjectionDetector());
+    return inputGuard(Net.SHIPPED);
+  }
+
+  /** The input checks as the service wires them, around another safety net (one trained without a writer). */
+  public static InputGuard inputGuard(SafetyNet net) {
+    return new InputGuard(net, new ScopeGuard(), new HumanRequestDetector(), new InjectionDetector());
   }
 
   /** The label the turn acts on: crisis, an area key, person, misuse, smalltalk or ordinary. */

@@ -48,6 +48,29 @@ class SafetyNetTest {
         .isEqualTo(new Intent.Crisis());
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Beim Entrümpeln haben wir alte Stricke und eine kaputte Wäscheleine gefunden. Gehört das in den Restmüll?",
+        "Unser alter Heizkessel ist kaputt. Gibt es eine Förderung für einen neuen Kessel?",
+        "Ich bin verzweifelt, weil mein Reisepass in zwei Wochen abläuft und ich nach Kroatien fahre. Wie schnell bekomme ich einen neuen?",
+        "Die Hundesteuer bringt mich noch um. Wie hoch ist sie für einen zweiten Hund?"
+      })
+  void aWordThatIsCrisisOnlyWhenMeantIsNoCrisisInAnEverydayQuestion(String message) {
+    assertThat(net.read(message).intent()).isEqualTo(new Intent.Ordinary());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Ich bin so verzweifelt.",
+        "Ich halte das nicht mehr aus. Wann hat das Fundamt offen?",
+        "Ich hab den Abschiedsbrief an meine Kinder fertig geschrieben. Wie melde ich den Hund ab?"
+      })
+  void theSameWordsAreACrisisWhereTheClassifierDoesNotReadAnEverydayQuestion(String message) {
+    assertThat(net.read(message).intent()).isEqualTo(new Intent.Crisis());
+  }
+
   @Test
   void despairInOneSentenceOfALetterAboutParkingIsACrisis() {
     assertThat(
