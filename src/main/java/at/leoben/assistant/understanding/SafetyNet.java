@@ -154,12 +154,16 @@ public final class SafetyNet {
     if (maybeCrisis(words, whole, sentenceWords, parts)) {
       by.add("vocabulary");
     }
+    // A sentence the classifier reads as crisis for a maybe:crisis word in it ("Ich halt das nicht
+    // mehr aus, seit Wochen holt niemand den Sperrmüll ab") is vetoed as that word is.
+    boolean ordinaryWhole = p(whole, "ordinary") >= settings.maybeVeto();
     if ((!lookAlike && reads(whole, "crisis", settings.crisis()))
         || IntStream.range(0, parts.size())
             .anyMatch(
                 i ->
                     reads(parts.get(i), "crisis", settings.crisisSentence())
-                        && !(lookAlike && vocabulary.isLookAlike("crisis", sentenceWords.get(i))))) {
+                        && !(lookAlike && vocabulary.isLookAlike("crisis", sentenceWords.get(i)))
+                        && !(ordinaryWhole && vocabulary.maybe("crisis", sentenceWords.get(i))))) {
       by.add("classifier");
     }
     if (!by.isEmpty()) {
@@ -274,8 +278,18 @@ public final class SafetyNet {
    * tells a fact to ask an ordinary question); without one, every sentence.
    */
   private static List<Integer> asked(List<String> sentences) {
-    boolean asks = sentences.stream().anyMatch(sentence -> sentence.endsWith("?"));
-    return IntStream.range(0, sentences.size()).filter(i -> !asks || sentences.get(i).endsWith("?")).boxed().toList();
+    boolean[] asking = new boolean[sentences.size()];
+    boolean asks = false;
+    // A clause split off before "und …" belongs to the question it continues into: "Kann ich meinen
+    // Pflichtteil einfordern | und wie hoch wäre der?" asks about the Pflichtteil.
+    for (int i = sentences.size() - 1; i >= 0; i--) {
+      String sentence = sentences.get(i);
+      asking[i] = sentence.endsWith("?") || sentence.endsWith("؟")
+          || (i + 1 < asking.length && asking[i + 1] && !sentence.matches("(?s).*[.!;:]$"));
+      asks |= asking[i];
+    }
+    boolean anyQuestion = asks;
+    return IntStream.range(0, sentences.size()).filter(i -> !anyQuestion || asking[i]).boxed().toList();
   }
 
   /**

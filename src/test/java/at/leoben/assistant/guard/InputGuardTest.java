@@ -18,6 +18,12 @@ class InputGuardTest {
   }
 
   @Test
+  void aSignLanguageInterpreterForAnAppointmentIsAQuestionAboutTheService() {
+    assertThat(guard.check("Ist für die Hochzeit im Standesamt eine Gebärdensprachdolmetscherin möglich?"))
+        .isInstanceOf(InputVerdict.Pass.class);
+  }
+
+  @Test
   void theSameTermInAPersonalSituationIsACrisis() {
     assertThat(guard.check("Mein Mann schlägt mich, ich brauche einen Platz im Frauenhaus."))
         .isEqualTo(new InputVerdict.Sensitive(SensitiveArea.CRISIS));

@@ -72,6 +72,22 @@ class SafetyNetTest {
   }
 
   @Test
+  void aQuestionSplitBeforeItsUndStillAsksAboutTheArea() {
+    assertThat(
+            net.read(
+                    "Sehr geehrte Damen und Herren, danke für die schöne Weihnachtsbeleuchtung in der Innenstadt. "
+                        + "Kann ich meinen Pflichtteil einfordern und wie hoch ist der?")
+                .intent())
+        .isEqualTo(new Intent.Sensitive("legal-advice"));
+  }
+
+  @Test
+  void theNumberOfAnOfficeIsNoPrivateDataButAPersonsIs() {
+    assertThat(net.read("What is the phone number of the registry office?").intent()).isEqualTo(new Intent.Ordinary());
+    assertThat(net.read("What is the phone number of the woman who lives above me?").intent()).isEqualTo(new Intent.Misuse());
+  }
+
+  @Test
   void despairInOneSentenceOfALetterAboutParkingIsACrisis() {
     assertThat(
             net.read(
