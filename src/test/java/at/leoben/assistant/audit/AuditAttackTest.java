@@ -28,6 +28,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,11 +77,20 @@ class AuditAttackTest {
     assertThat(verification.<Integer>path("firstBreak.seq")).as(verification.asString()).isEqualTo((int) seq);
   }
 
-  /** A fresh turn, sealed (and so checkpointed and witnessed): its entry's seq. */
+  /**
+   * A fresh turn, sealed on its own (and so checkpointed and witnessed): its entry's seq. The turn's
+   * entry may be committed just after the answer has reached the citizen, so the seal waits for it;
+   * sealed together with the next turn's, its head would never have been witnessed alone.
+   */
   private long newEntry() {
-    String messageId = Citizen.ask(Questions.unique("Wo gebe ich eine Fundsache ab?")).path("messageId");
+    UUID messageId = UUID.fromString(Citizen.ask(Questions.unique("Wo gebe ich eine Fundsache ab?")).path("messageId"));
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (Db.rows("select id from audit_entry where message_id = ? and event = 'TURN'", messageId).isEmpty()
+        && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(50_000_000L);
+    }
     sealer.sealPending();
-    return ((Number) Db.rows("select seq from audit_entry where message_id = ?", UUID.fromString(messageId)).get(0).get("seq"))
+    return ((Number) Db.rows("select seq from audit_entry where message_id = ? and event = 'TURN'", messageId).get(0).get("seq"))
         .longValue();
   }
 
