@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Without arguments: the two halves of the latest evaluation set, eval-af.yaml (writer AF, tuned on)
-# and eval-ag.yaml (writer AG, held out: run once on the final code, never tuned on); issue 16's
+# and eval-am.yaml (writer AM, held out: run once on the final code, never tuned on); issue 16's
 # first halves eval-f.yaml and eval-g.yaml run the same way with their paths.
 # --corpus: precision/recall of the guards per class on the labelled guard corpus, and screening
 # cost per turn.
@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if (( $# == 0 )); then
-  set -- src/test/resources/understanding/eval-af.yaml src/test/resources/understanding/eval-ag.yaml
+  set -- src/test/resources/understanding/eval-af.yaml src/test/resources/understanding/eval-am.yaml
 elif [[ "$1" == --corpus ]]; then
   shift
 fi
@@ -36,6 +36,6 @@ if (( ${#files[@]} > 0 )); then
   ensure_postgres
   ensure_database buergerassistent_test
   echo
-  mvn -B -ntp -q test -Dtest=RelevanceTest -Dsurefire.failIfNoSpecifiedTests=false \
+  mvn -B -ntp -q test -Dtest=RelevanceTest -Dsurefire.failIfNoSpecifiedTests=false -Dquarkus.http.test-port=0 \
     -Drelevance.files="$(IFS=,; echo "${files[*]}")" | grep '^\[measure\] retrieval' | sed 's/^\[measure\] //'
 fi
