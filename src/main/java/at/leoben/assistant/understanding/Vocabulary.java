@@ -10,9 +10,9 @@ import java.util.Set;
  * The city's vocabulary ({@code understanding/vocabulary.txt}, lines {@code label | pattern}):
  * words and patterns of a personal situation per intent, and {@code not:label} look-alikes that
  * cancel that label's vocabulary hit ("Reisepass gestohlen" is a passport question, not a crime
- * report), and {@code maybe:label} words that count only where the classifier does not read the
- * sentence as clearly ordinary ("verzweifelt" about a bin nobody empties). A file, not code, so
- * another city tunes it without a build.
+ * report), and {@code maybe:crisis} words that count only where the classifier reads neither the
+ * message nor their sentence as clearly ordinary ("verzweifelt" about a bin nobody empties). A
+ * file, not code, so another city tunes it without a build.
  */
 final class Vocabulary {
 
@@ -39,6 +39,9 @@ final class Vocabulary {
       if (target == null || !LABELS.contains(key)) {
         throw new IllegalStateException("unknown label in understanding vocabulary: " + label);
       }
+      if (target == maybes && !key.equals("crisis")) {
+        throw new IllegalStateException("maybe: is read for crisis only, not " + label);
+      }
       target.computeIfAbsent(key, k -> new ArrayList<>()).add(new VocabularyPattern(parts[1]));
     }
   }
@@ -55,7 +58,7 @@ final class Vocabulary {
     return found;
   }
 
-  /** Whether a {@code maybe:label} word is there (and no look-alike): the label if the classifier agrees it may be. */
+  /** Whether a {@code maybe:label} word is there (and no look-alike): the label where the classifier lets it be. */
   boolean maybe(String label, List<String> words) {
     return maybes.getOrDefault(label, List.of()).stream().anyMatch(p -> p.matches(words)) && !isLookAlike(label, words);
   }
