@@ -41,20 +41,17 @@ class EvaluationTest {
    * (the safety net alone: the stand-in does not read questions for routing, nor rewrite them in
    * German): a divorce question handed over as social benefits ("was steht mir zu") instead of
    * legal advice; an English question about marriage for all couples handed over as residence
-   * (the classifier's English marriage examples are about bringing a partner); and questions in
-   * Romanian, Hungarian, Arabic and Serbian retrieval finds nothing for. The set keeps these
-   * questions; the report lists them.
+   * (the classifier's English marriage examples are about bringing a partner); and an Arabic
+   * question retrieval finds nothing for (the Romanian, Hungarian and Serbian ones are found since
+   * the search words of the other languages). The set keeps these questions; the report lists them.
    */
   private static final Map<String, String> DISAGREEMENTS = Map.ofEntries(
       Map.entry("sensibel-recht-scheidung", "FALLBACK/SENSITIVE_AREA (social-benefits)"),
       Map.entry("standesamt-en-marriage", "FALLBACK/SENSITIVE_AREA (asylum-residence)"),
-      Map.entry("sprache-ro-anmelden", "FALLBACK/NO_KNOWLEDGE"),
-      Map.entry("sprache-hu-hundeabgabe", "FALLBACK/NO_KNOWLEDGE"),
-      Map.entry("sprache-ar-buergerservice", "FALLBACK/NO_KNOWLEDGE"),
-      Map.entry("sprache-sr-novcanik", "FALLBACK/NO_KNOWLEDGE"));
+      Map.entry("sprache-ar-buergerservice", "FALLBACK/NO_KNOWLEDGE"));
 
   /** Expected AI answers that got none (the disagreements above that expect one). */
-  private static final int AI_MISSED = 5;
+  private static final int AI_MISSED = 2;
 
   /** Real tags (escaped text has no raw "<"), and what in them or in styles would make a browser load something. */
   private static final Pattern TAG = Pattern.compile("<[a-zA-Z][^>]*>");
@@ -119,7 +116,7 @@ class EvaluationTest {
     assertThat(categories.get("person").kind()).isEqualTo(new Rate(14, 14));
     assertThat(categories.get("look-alike").kind()).isEqualTo(new Rate(8, 8));
     assertThat(categories.get("follow-up").kind()).isEqualTo(new Rate(8, 8));
-    assertThat(categories.get("language").kind()).isEqualTo(new Rate(12, 16));
+    assertThat(categories.get("language").kind()).isEqualTo(new Rate(15, 16));
     assertThat(categories.values()).allSatisfy(c -> assertThat(c.errors()).isZero());
     assertThat(result.question("folge-buergerservice-freitag").previousReplies()).containsExactly("AI_GENERATED");
     assertThat(result.question("folge-jugendamt-bleibt").previousReplies()).containsExactly("FALLBACK/SENSITIVE_AREA");
