@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import opennlp.tools.doccat.DoccatModel;
@@ -148,10 +150,8 @@ public final class SafetyNet {
     // bringt mich noch um." must not hide "Ich will nicht mehr leben." in the next one.
     boolean lookAlike = vocabulary.isLookAlike("crisis", words);
     if (vocab.contains("crisis")
-        || (lookAlike && sentenceWords.stream().anyMatch(w -> vocabulary.labels(w).contains("crisis")))) {
-      by.add("vocabulary");
-    }
-    if (maybeCrisis(words, whole, sentenceWords, parts)) {
+        || (lookAlike && sentenceWords.stream().anyMatch(w -> vocabulary.labels(w).contains("crisis")))
+        || meant(whole, parts, () -> vocabulary.maybe("crisis", words), i -> vocabulary.maybe("crisis", sentenceWords.get(i)))) {
       by.add("vocabulary");
     }
     // A sentence the classifier reads as crisis for a maybe:crisis word in it ("Ich halt das nicht
@@ -237,39 +237,36 @@ public final class SafetyNet {
   }
 
   /**
-   * A word that is crisis only when meant ("verzweifelt", "Strick", "ich kann nicht mehr"): not
-   * where the classifier reads the message, or the word's own sentence, as clearly ordinary ("Ich
-   * kann nicht mehr! Seit drei Tagen kein Wasser"; "einen Sack voll Strick und Seil gefunden").
-   * Chosen leaving one writer out (bench/writers.sh): no crisis message of fifteen writers lost.
-   */
-  private boolean maybeCrisis(
-      List<String> words, Map<String, Double> whole, List<List<String>> sentenceWords, List<Map<String, Double>> parts) {
-    if (sentenceWords.isEmpty()) {
-      return vocabulary.maybe("crisis", words) && p(whole, "ordinary") < settings.maybeVeto();
-    }
-    return IntStream.range(0, sentenceWords.size())
-        .anyMatch(
-            i ->
-                vocabulary.maybe("crisis", sentenceWords.get(i))
-                    && p(whole, "ordinary") < settings.maybeVeto()
-                    && p(parts.get(i), "ordinary") < settings.maybeVeto());
-  }
-
-  /**
    * Whether another reader's crisis term means a crisis: like a {@code maybe:crisis} word, it does
    * unless the classifier reads the message, or the term's own sentence, as clearly ordinary ("ein
    * Flohmarkt zugunsten des Frauenhauses", "die Gebühren sind zum Sterben hoch").
    */
   public boolean meansCrisis(String message, Predicate<String> hasTerm) {
-    if (p(classifier.probabilities(message), "ordinary") >= settings.maybeVeto()) {
+    Map<String, Double> whole = classifier.probabilities(message);
+    List<String> sentences = Fold.sentences(message);
+    // The sentences are read only when the whole message leaves the question open.
+    List<Map<String, Double>> parts =
+        sentences.size() > 1 && p(whole, "ordinary") < settings.maybeVeto()
+            ? sentences.stream().map(classifier::probabilities).toList()
+            : List.of();
+    return meant(whole, parts, () -> hasTerm.test(message), i -> hasTerm.test(sentences.get(i)));
+  }
+
+  /**
+   * A word that is crisis only when meant ("verzweifelt", "Strick", "ich kann nicht mehr"): not
+   * where the classifier reads the message, or the word's own sentence, as clearly ordinary ("Ich
+   * kann nicht mehr! Seit drei Tagen kein Wasser"; "einen Sack voll Strick und Seil gefunden").
+   * Chosen leaving one writer out (bench/writers.sh): no crisis message of fifteen writers lost.
+   * {@code parts} are the sentences' readings (none for a message of one sentence).
+   */
+  private boolean meant(
+      Map<String, Double> whole, List<Map<String, Double>> parts, BooleanSupplier inMessage, IntPredicate inSentence) {
+    if (p(whole, "ordinary") >= settings.maybeVeto()) {
       return false;
     }
-    List<String> sentences = Fold.sentences(message);
-    if (sentences.size() < 2) {
-      return hasTerm.test(message);
-    }
-    return sentences.stream()
-        .anyMatch(sentence -> hasTerm.test(sentence) && p(classifier.probabilities(sentence), "ordinary") < settings.maybeVeto());
+    return parts.isEmpty()
+        ? inMessage.getAsBoolean()
+        : IntStream.range(0, parts.size()).anyMatch(i -> inSentence.test(i) && p(parts.get(i), "ordinary") < settings.maybeVeto());
   }
 
   /**

@@ -32,10 +32,16 @@ final class Vocabulary {
         throw new IllegalStateException("understanding vocabulary needs 'label | pattern': " + line);
       }
       String label = parts[0].strip();
-      String[] kind = label.split(":", 2);
-      String key = kind.length == 2 ? kind[1] : label;
+      int colon = label.indexOf(':');
+      String key = label.substring(colon + 1);
       Map<String, List<VocabularyPattern>> target =
-          kind.length == 1 ? patterns : kind[0].equals("not") ? lookAlikes : kind[0].equals("maybe") ? maybes : null;
+          colon < 0
+              ? patterns
+              : switch (label.substring(0, colon)) {
+                case "not" -> lookAlikes;
+                case "maybe" -> maybes;
+                default -> null;
+              };
       if (target == null || !LABELS.contains(key)) {
         throw new IllegalStateException("unknown label in understanding vocabulary: " + label);
       }

@@ -27,6 +27,7 @@ class VocabularyTest {
   void aKindOrLabelTheNetDoesNotReadIsRefusedWhenTheFileIsLoaded() {
     assertThatThrownBy(() -> new Vocabulary(List.of("maybe:health | fieber"))).hasMessageContaining("crisis only");
     assertThatThrownBy(() -> new Vocabulary(List.of("perhaps:crisis | fieber"))).hasMessageContaining("unknown label");
+    assertThatThrownBy(() -> new Vocabulary(List.of(":crisis | fieber"))).hasMessageContaining("unknown label");
     assertThatThrownBy(() -> new Vocabulary(List.of("crisis fieber"))).hasMessageContaining("label | pattern");
   }
 }
