@@ -10,6 +10,7 @@ import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
 import at.leoben.assistant.testsupport.SseStream;
 import at.leoben.assistant.testsupport.SseStream.Timed;
+import at.leoben.assistant.testsupport.Wait;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -57,38 +58,14 @@ class AdmissionTest {
 
   @BeforeEach
   void oneSlotAtTheModelHost() {
-    waitUntil(Duration.ofSeconds(10), () -> Metrics.required("assistant_llm_slots_busy") == 0);
+    Wait.until(Duration.ofSeconds(10), () -> Metrics.required("assistant_llm_slots_busy") == 0);
     ollama.reset();
     ollama.capacity(1, Duration.ZERO);
   }
 
-  private static void waitUntil(Duration within, java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + within);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
   /** Waits until the citizen's generation runs at the model host (its first sentence may take a while). */
   private void generating(SseStream citizen) {
-    waitUntil(Duration.ofSeconds(15), () -> ollama.generating() == 1);
+    Wait.until(Duration.ofSeconds(15), () -> ollama.generating() == 1);
   }
 
   private static String question(String text) {
@@ -158,11 +135,11 @@ class AdmissionTest {
     generating(first);
     // Joining 0.6 s into the 1.3 s generation, the JSON question waits in line well inside the
     // bound, however slowly the earlier generations the estimate learned from ran.
-    pause(Duration.ofMillis(600));
+    Wait.pause(Duration.ofMillis(600));
     var reply = Citizen.ask("Wo ist das Fundamt? Als JSON");
     assertThat(reply.<String>path("kind")).isEqualTo("AI_GENERATED");
     assertThat(first.finish(Duration.ofSeconds(5)).get(0).name()).isEqualTo("disclosure");
-    waitUntil(Duration.ofSeconds(2), () -> ollama.generating() == 0);
+    Wait.until(Duration.ofSeconds(2), () -> ollama.generating() == 0);
 
     // Behind a generation longer than the bound, JSON gets the excerpt, within the bound.
     ollama.behave(Behaviour.answer((ANSWER + " ").repeat(3), Duration.ofMillis(200)));
@@ -188,7 +165,7 @@ class AdmissionTest {
     leaving.close();
 
     // The model's generation ends (connection closed) and the next citizen is answered.
-    waitUntil(Duration.ofSeconds(2), () -> ollama.abandoned() == 1);
+    Wait.until(Duration.ofSeconds(2), () -> ollama.abandoned() == 1);
     Timed disclosure = next.await("disclosure", Duration.ofSeconds(3));
     assertThat(disclosure.atMillis()).isLessThan(3_000);
     next.close();
@@ -202,11 +179,11 @@ class AdmissionTest {
     generating(first);
     // Half a second into the 1.2 s generation the estimate for the next in line is well inside the
     // bound, however slowly this machine ran the earlier generations the estimate learned from.
-    pause(Duration.ofMillis(500));
+    Wait.pause(Duration.ofMillis(500));
     SseStream leaving = SseStream.open(question("Geht wieder"));
     leaving.await("queued", Duration.ofSeconds(2));
     leaving.close();
-    waitUntil(Duration.ofSeconds(2), () -> Metrics.required("assistant_llm_queue_waiting") == 0);
+    Wait.until(Duration.ofSeconds(2), () -> Metrics.required("assistant_llm_queue_waiting") == 0);
 
     assertThat(first.finish(Duration.ofSeconds(5))).extracting(Timed::name).endsWith("done");
     SseStream after = SseStream.open(question("Danach"));
@@ -226,7 +203,7 @@ class AdmissionTest {
         leaving.await("delta", Duration.ofSeconds(5));
       }
       int left = i + 1;
-      waitUntil(Duration.ofSeconds(2), () -> ollama.abandoned() == left);
+      Wait.until(Duration.ofSeconds(2), () -> ollama.abandoned() == left);
     }
     assertThat(Metrics.required("assistant_llm_circuit_open")).isZero();
   }

@@ -11,6 +11,7 @@ import at.leoben.assistant.testsupport.Db;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
 import at.leoben.assistant.testsupport.Questions;
 import at.leoben.assistant.testsupport.Staff;
+import at.leoben.assistant.testsupport.Wait;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -22,13 +23,13 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,11 +85,8 @@ class AuditAttackTest {
    */
   private long newEntry() {
     UUID messageId = UUID.fromString(Citizen.ask(Questions.unique("Wo gebe ich eine Fundsache ab?")).path("messageId"));
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (Db.rows("select id from audit_entry where message_id = ? and event = 'TURN'", messageId).isEmpty()
-        && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(50_000_000L);
-    }
+    Wait.until(
+        Duration.ofSeconds(10), () -> !Db.rows("select id from audit_entry where message_id = ? and event = 'TURN'", messageId).isEmpty());
     sealer.sealPending();
     return ((Number) Db.rows("select seq from audit_entry where message_id = ? and event = 'TURN'", messageId).get(0).get("seq"))
         .longValue();

@@ -11,6 +11,7 @@ import at.leoben.assistant.testsupport.OllamaStandIn.Behaviour;
 import at.leoben.assistant.testsupport.OllamaStandInResource;
 import at.leoben.assistant.testsupport.SseStream;
 import at.leoben.assistant.testsupport.SseStream.Timed;
+import at.leoben.assistant.testsupport.Wait;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,21 +51,8 @@ class SharedAnswersTest {
   }
 
   private void untilTheModelIsAsked(int times) {
-    waitUntil(() -> ollama.chatRequestCount() == times);
-  }
-
-  private static void waitUntil(BooleanSupplier condition) {
     // Generous: the first turns after start-up are slow on a busy machine.
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition within 30 s").isLessThan(deadline);
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Wait.until(Duration.ofSeconds(30), () -> ollama.chatRequestCount() == times);
   }
 
   @Test
